@@ -1,0 +1,1 @@
+// Placeholder until the REST API lands (issue 4).

@@ -1,0 +1,2 @@
+// Placeholder until the server executable lands (issue 2).
+print("dossier-server: not built yet")
