@@ -1,0 +1,33 @@
+/// An error the API answers with, before it becomes an RFC 9457 problem response.
+///
+/// Each case has a stable problem `type` (documented in `openapi.yaml`); the `detail` says in
+/// Dutch what exactly was wrong, so a developer with curl can fix the request without docs.
+struct APIProblem: Error, Equatable, Sendable {
+    /// The kinds of problem, with their HTTP status.
+    enum Kind: String, Sendable {
+        /// No resource at this path (unknown crebo, code, ...): 404.
+        case notFound = "not-found"
+        /// A path parameter is malformed (a crebo that is not five digits, ...): 400.
+        case invalidParameter = "invalid-parameter"
+        /// A query parameter is missing, malformed or out of range: 400.
+        case invalidQuery = "invalid-query"
+
+        var status: Int {
+            switch self {
+            case .notFound: 404
+            case .invalidParameter, .invalidQuery: 400
+            }
+        }
+
+        var title: String {
+            switch self {
+            case .notFound: "Niet gevonden"
+            case .invalidParameter: "Ongeldige parameter in het pad"
+            case .invalidQuery: "Ongeldige zoekopdracht"
+            }
+        }
+    }
+
+    var kind: Kind
+    var detail: String
+}

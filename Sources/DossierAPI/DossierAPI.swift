@@ -1,1 +1,0 @@
-// Placeholder until the REST API lands (issue 4).

@@ -1,0 +1,282 @@
+import Dossier
+
+/// Turns the domain model into the API's JSON representations.
+///
+/// One function per shape, in the order a reader meets them. Key order is the contract's
+/// (`openapi.yaml`): identifying fields first, texts next, children after, `links` last.
+/// Optional model fields are written as `null`, never left out, so every client sees the same
+/// keys and "the source does not say" is explicit.
+struct Representation {
+    let dossier: Kwalificatiedossier
+    let competentieTitels: [String: String]
+    private let vakkennisByID: [String: Vakkennis]
+    private let kerntakenByVakkennis: [String: [Kerntaak]]
+    private let kerntaakByWerkproces: [String: Kerntaak]
+
+    init(dossier: Kwalificatiedossier, competenties: [Competentie]) {
+        self.dossier = dossier
+        competentieTitels = Dictionary(competenties.map { ($0.code, $0.titel) }, uniquingKeysWith: { a, _ in a })
+        vakkennisByID = Dictionary(dossier.vakkennis.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var listing: [String: [Kerntaak]] = [:]
+        var parents: [String: Kerntaak] = [:]
+        for kerntaak in dossier.kerntaken {
+            for id in kerntaak.vakkennis { listing[id, default: []].append(kerntaak) }
+            for werkproces in kerntaak.werkprocessen { parents[werkproces.code] = kerntaak }
+        }
+        kerntakenByVakkennis = listing
+        kerntaakByWerkproces = parents
+    }
+
+    private var crebo: String { dossier.crebo }
+
+    // MARK: Dossier
+
+    /// The short form used in lists and as the `dossier` of nested resources.
+    func dossierReference() -> JSONValue {
+        .object([
+            "crebo": .string(crebo),
+            "titel": .string(dossier.titel),
+            "links": links(self: ResourcePath.dossier(crebo)),
+        ])
+    }
+
+    func dossierSummary() -> JSONValue {
+        .object([
+            "crebo": .string(crebo),
+            "titel": .string(dossier.titel),
+            "status": .string(dossier.status),
+            "opleidingsdomein": opleidingsdomein(),
+            "geldigVanaf": .string(dossier.geldigVanaf),
+            "kwalificaties": .array(dossier.kwalificaties.map(kwalificatieReference)),
+            "links": links(self: ResourcePath.dossier(crebo), parent: ResourcePath.dossiers),
+        ])
+    }
+
+    func dossierFull() -> JSONValue {
+        .object([
+            "crebo": .string(crebo),
+            "titel": .string(dossier.titel),
+            "versie": .string(dossier.versie),
+            "status": .string(dossier.status),
+            "opleidingsdomein": opleidingsdomein(),
+            "penvoerder": .string(dossier.penvoerder),
+            "gevalideerdDoor": .string(dossier.gevalideerdDoor),
+            "gevalideerdOp": .string(dossier.gevalideerdOp),
+            "vastgesteldDoor": .string(dossier.vastgesteldDoor),
+            "vastgesteldOp": .string(dossier.vastgesteldOp),
+            "vastgesteldTe": .string(dossier.vastgesteldTe),
+            "geldigVanaf": .string(dossier.geldigVanaf),
+            "datumEindeInstroom": .string(dossier.datumEindeInstroom),
+            "datumEindeOpleiding": .string(dossier.datumEindeOpleiding),
+            "typering": .object([
+                "context": .string(dossier.typering.context),
+                "beroepshouding": .string(dossier.typering.beroepshouding),
+                "resultaat": .string(dossier.typering.resultaat),
+            ]),
+            "kwalificaties": .array(dossier.kwalificaties.map { kwalificatie($0, full: false) }),
+            "kerntaken": .array(dossier.kerntaken.map(kerntaak)),
+            "generiekeOnderdelen": .array(dossier.generiekeOnderdelen.map(generiekOnderdeel)),
+            "keuzedelen": keuzedelenBody(),
+            "bron": .object([
+                "soort": .string(dossier.bron.soort.rawValue),
+                "bestand": .string(dossier.bron.bestand),
+            ]),
+            "links": .object([
+                "self": .string(ResourcePath.dossier(crebo)),
+                "parent": .string(ResourcePath.dossiers),
+                "kwalificaties": .string(ResourcePath.kwalificaties(crebo)),
+                "kerntaken": .string(ResourcePath.kerntaken(crebo)),
+                "werkprocessen": .string(ResourcePath.werkprocessen(crebo)),
+                "keuzedelen": .string(ResourcePath.keuzedelen(crebo)),
+                "competenties": .string(ResourcePath.competentieMatrix(crebo)),
+                "vakkennis": .string(ResourcePath.vakkennis(crebo)),
+            ]),
+        ])
+    }
+
+    private func opleidingsdomein() -> JSONValue {
+        guard let domein = dossier.opleidingsdomein else { return .null }
+        return .object(["titel": .string(domein.titel), "crebo": .string(domein.crebo)])
+    }
+
+    private func generiekOnderdeel(_ onderdeel: GeneriekOnderdeel) -> JSONValue {
+        .object([
+            "naam": .string(onderdeel.naam),
+            "niveaus": onderdeel.niveaus.map { .array($0.map(JSONValue.int)) } ?? .null,
+            "omschrijving": .string(onderdeel.omschrijving),
+            "bron": .string(onderdeel.bron),
+        ])
+    }
+
+    // MARK: Kwalificaties
+
+    func kwalificatieReference(_ kwalificatie: Kwalificatie) -> JSONValue {
+        .object([
+            "code": .string(kwalificatie.code),
+            "crebo": .string(kwalificatie.crebo),
+            "titel": .string(kwalificatie.titel),
+            "mboNiveau": .int(kwalificatie.mboNiveau),
+            "links": links(self: ResourcePath.kwalificatie(crebo, profiel: kwalificatie.code)),
+        ])
+    }
+
+    /// A kwalificatie with the kerntaken that apply to it: as references (`full: false`) or
+    /// with every text (`full: true`, for reading or printing one kwalificatie whole).
+    func kwalificatie(_ kwalificatie: Kwalificatie, full: Bool) -> JSONValue {
+        let kerntaken = kwalificatie.kerntaken.compactMap { code in
+            dossier.kerntaken.first { $0.code == code }
+        }
+        var linkMembers: JSONObject = [
+            "self": .string(ResourcePath.kwalificatie(crebo, profiel: kwalificatie.code)),
+            "parent": .string(ResourcePath.kwalificaties(crebo)),
+            "dossier": .string(ResourcePath.dossier(crebo)),
+        ]
+        if let own = kwalificatie.crebo {
+            linkMembers.append("kwalificatie", .string(ResourcePath.kwalificatie(crebo: own)))
+        }
+        return .object([
+            "code": .string(kwalificatie.code),
+            "crebo": .string(kwalificatie.crebo),
+            "titel": .string(kwalificatie.titel),
+            "dossier": dossierReference(),
+            "mboNiveau": .int(kwalificatie.mboNiveau),
+            "eqfNiveau": .int(kwalificatie.eqfNiveau),
+            "beroepsvereisten": .bool(kwalificatie.beroepsvereisten),
+            "toelichtingBeroepsvereisten": .string(kwalificatie.toelichtingBeroepsvereisten),
+            "soortOpleiding": .string(kwalificatie.soortOpleiding),
+            "beroepsgroep": .string(kwalificatie.beroepsgroep),
+            "typeringVanHetBeroep": .string(kwalificatie.typeringVanHetBeroep),
+            "sbu": .int(kwalificatie.sbu),
+            "geldigVanaf": .string(kwalificatie.geldigVanaf),
+            "datumEindeInstroom": .string(kwalificatie.datumEindeInstroom),
+            "datumEindeOpleiding": .string(kwalificatie.datumEindeOpleiding),
+            "kerntaken": .array(kerntaken.map { full ? kerntaak($0) : kerntaakReference($0) }),
+            "links": .object(linkMembers),
+        ])
+    }
+
+    // MARK: Kerntaken and werkprocessen
+
+    func kerntaakReference(_ kerntaak: Kerntaak) -> JSONValue {
+        .object([
+            "code": .string(kerntaak.code),
+            "titel": .string(kerntaak.titel),
+            "deel": .string(kerntaak.deel.rawValue),
+            "profiel": .string(kerntaak.profiel),
+            "links": links(self: ResourcePath.kerntaak(crebo, kerntaak.code)),
+        ])
+    }
+
+    func kerntaak(_ kerntaak: Kerntaak) -> JSONValue {
+        .object([
+            "code": .string(kerntaak.code),
+            "titel": .string(kerntaak.titel),
+            "deel": .string(kerntaak.deel.rawValue),
+            "profiel": .string(kerntaak.profiel),
+            "complexiteit": .string(kerntaak.complexiteit),
+            "verantwoordelijkheidEnZelfstandigheid": .string(kerntaak.verantwoordelijkheidEnZelfstandigheid),
+            "vakkennisAanhef": .string(kerntaak.vakkennisAanhef),
+            "vakkennis": .array(kerntaak.vakkennis.compactMap { vakkennisByID[$0] }.map(vakkennisReference)),
+            "werkprocessen": .array(kerntaak.werkprocessen.map { werkproces($0, in: kerntaak) }),
+            "links": .object([
+                "self": .string(ResourcePath.kerntaak(crebo, kerntaak.code)),
+                "parent": .string(ResourcePath.kerntaken(crebo)),
+                "dossier": .string(ResourcePath.dossier(crebo)),
+            ]),
+        ])
+    }
+
+    func werkprocesReference(_ werkproces: Werkproces) -> JSONValue {
+        .object([
+            "code": .string(werkproces.code),
+            "titel": .string(werkproces.titel),
+            "links": links(self: ResourcePath.werkproces(crebo, werkproces.code)),
+        ])
+    }
+
+    func werkproces(_ werkproces: Werkproces) -> JSONValue {
+        guard let parent = kerntaakByWerkproces[werkproces.code] else { return .null }
+        return self.werkproces(werkproces, in: parent)
+    }
+
+    func werkproces(_ werkproces: Werkproces, in kerntaak: Kerntaak) -> JSONValue {
+        .object([
+            "code": .string(werkproces.code),
+            "titel": .string(werkproces.titel),
+            "kerntaak": .string(kerntaak.code),
+            "omschrijving": .string(werkproces.omschrijving),
+            "resultaat": .string(werkproces.resultaat),
+            "gedragAanhef": .string(werkproces.gedragAanhef),
+            "gedrag": .strings(werkproces.gedrag),
+            "competenties": .array(werkproces.competenties.map(competentieReference)),
+            "links": .object([
+                "self": .string(ResourcePath.werkproces(crebo, werkproces.code)),
+                "parent": .string(ResourcePath.werkprocessen(crebo)),
+                "kerntaak": .string(ResourcePath.kerntaak(crebo, kerntaak.code)),
+                "dossier": .string(ResourcePath.dossier(crebo)),
+            ]),
+        ])
+    }
+
+    func kerntaak(containing werkproces: Werkproces) -> Kerntaak? {
+        kerntaakByWerkproces[werkproces.code]
+    }
+
+    // MARK: Competenties
+
+    func competentieReference(_ code: String) -> JSONValue {
+        .object([
+            "code": .string(code),
+            "titel": .string(competentieTitels[code]),
+            "links": links(self: ResourcePath.competentie(code)),
+        ])
+    }
+
+    // MARK: Vakkennis
+
+    func vakkennisReference(_ item: Vakkennis) -> JSONValue {
+        .object([
+            "id": .string(item.id),
+            "tekst": .string(item.tekst),
+            "links": links(self: ResourcePath.vakkennisItem(crebo, item.id)),
+        ])
+    }
+
+    func vakkennisItem(_ item: Vakkennis) -> JSONValue {
+        .object([
+            "id": .string(item.id),
+            "tekst": .string(item.tekst),
+            "kerntaken": .array((kerntakenByVakkennis[item.id] ?? []).map(kerntaakReference)),
+            "links": .object([
+                "self": .string(ResourcePath.vakkennisItem(crebo, item.id)),
+                "parent": .string(ResourcePath.vakkennis(crebo)),
+                "dossier": .string(ResourcePath.dossier(crebo)),
+            ]),
+        ])
+    }
+
+    // MARK: Keuzedelen
+
+    func keuzedelenBody() -> JSONValue {
+        .object([
+            "overzicht": .string(dossier.keuzedelen.overzicht),
+            "items": .array(
+                dossier.keuzedelen.items.map { item in
+                    .object([
+                        "code": .string(item.code),
+                        "titel": .string(item.titel),
+                        "sbu": .int(item.sbu),
+                        "url": .string(item.url),
+                    ])
+                }),
+        ])
+    }
+
+    // MARK: Links
+
+    func links(self path: String, parent: String? = nil) -> JSONValue {
+        var object: JSONObject = ["self": .string(path)]
+        if let parent { object.append("parent", .string(parent)) }
+        return .object(object)
+    }
+}

@@ -1,0 +1,176 @@
+import Dossier
+
+/// Every GET resource of the API except search, as JSON documents keyed by their path.
+///
+/// Built once at start-up from the loaded dossiers; the server turns each into response bytes
+/// with an ETag, so a request does no JSON work at all. A path that is not in here does not
+/// exist (404), which is what makes the lookup on the hot path a single dictionary probe.
+struct ResourceDocuments {
+    private(set) var documents: [String: JSONValue] = [:]
+
+    init(dossiers: [Kwalificatiedossier], competenties: [Competentie]) {
+        let representations = dossiers.map { Representation(dossier: $0, competenties: competenties) }
+        add(ResourcePath.root, entryPoint())
+        add(ResourcePath.dossiers, collection(
+            items: representations.map { $0.dossierSummary() },
+            self: ResourcePath.dossiers, parent: ResourcePath.root))
+        add(ResourcePath.root + "/kwalificaties", collection(
+            items: representations.flatMap { r in r.dossier.kwalificaties.map { r.kwalificatie($0, full: false) } },
+            self: ResourcePath.root + "/kwalificaties", parent: ResourcePath.root))
+        for representation in representations {
+            addDossier(representation)
+        }
+        addCompetenties(competenties, representations: representations)
+    }
+
+    private mutating func add(_ path: String, _ document: JSONValue) {
+        precondition(documents[path] == nil, "two resources rendered at \(path)")
+        documents[path] = document
+    }
+
+    private func entryPoint() -> JSONValue {
+        .object([
+            "titel": .string("Kwalificatiedossier-API"),
+            "beschrijving": .string(
+                "MBO-kwalificatiedossiers van SBB: dossiers, kwalificaties, kerntaken, werkprocessen, "
+                    + "competenties en vakkennis, met zoeken."),
+            "links": .object([
+                "self": .string(ResourcePath.root),
+                "dossiers": .string(ResourcePath.dossiers),
+                "kwalificaties": .string(ResourcePath.root + "/kwalificaties"),
+                "competenties": .string(ResourcePath.competenties),
+                "zoeken": .string(ResourcePath.zoeken + "?q={q}"),
+                "openapi": .string(ResourcePath.openAPI),
+            ]),
+        ])
+    }
+
+    private func collection(
+        dossier: JSONValue? = nil, items: [JSONValue], self path: String, parent: String
+    ) -> JSONValue {
+        var object: JSONObject = [:]
+        if let dossier { object.append("dossier", dossier) }
+        object.append("aantal", .int(items.count))
+        object.append("items", .array(items))
+        object.append("links", .object(["self": .string(path), "parent": .string(parent)]))
+        return .object(object)
+    }
+
+    private mutating func addDossier(_ r: Representation) {
+        let crebo = r.dossier.crebo
+        let dossierPath = ResourcePath.dossier(crebo)
+        let reference = r.dossierReference()
+        add(dossierPath, r.dossierFull())
+
+        add(ResourcePath.kwalificaties(crebo), collection(
+            dossier: reference, items: r.dossier.kwalificaties.map { r.kwalificatie($0, full: false) },
+            self: ResourcePath.kwalificaties(crebo), parent: dossierPath))
+        for kwalificatie in r.dossier.kwalificaties {
+            let document = r.kwalificatie(kwalificatie, full: true)
+            add(ResourcePath.kwalificatie(crebo, profiel: kwalificatie.code), document)
+            if let own = kwalificatie.crebo {
+                add(ResourcePath.kwalificatie(crebo: own), document)
+            }
+        }
+
+        add(ResourcePath.kerntaken(crebo), collection(
+            dossier: reference, items: r.dossier.kerntaken.map(r.kerntaak),
+            self: ResourcePath.kerntaken(crebo), parent: dossierPath))
+        for kerntaak in r.dossier.kerntaken {
+            add(ResourcePath.kerntaak(crebo, kerntaak.code), r.kerntaak(kerntaak))
+        }
+
+        let werkprocessen = r.dossier.kerntaken.flatMap { k in k.werkprocessen.map { (k, $0) } }
+        add(ResourcePath.werkprocessen(crebo), collection(
+            dossier: reference, items: werkprocessen.map { r.werkproces($1, in: $0) },
+            self: ResourcePath.werkprocessen(crebo), parent: dossierPath))
+        for (kerntaak, werkproces) in werkprocessen {
+            add(ResourcePath.werkproces(crebo, werkproces.code), r.werkproces(werkproces, in: kerntaak))
+        }
+
+        var keuzedelen: JSONObject = ["dossier": reference]
+        if case .object(let body) = r.keuzedelenBody() {
+            for member in body.members { keuzedelen.append(member.key, member.value) }
+        }
+        keuzedelen.append(
+            "links",
+            .object(["self": .string(ResourcePath.keuzedelen(crebo)), "parent": .string(dossierPath)]))
+        add(ResourcePath.keuzedelen(crebo), .object(keuzedelen))
+
+        add(ResourcePath.vakkennis(crebo), collection(
+            dossier: reference, items: r.dossier.vakkennis.map(r.vakkennisItem),
+            self: ResourcePath.vakkennis(crebo), parent: dossierPath))
+        for item in r.dossier.vakkennis {
+            add(ResourcePath.vakkennisItem(crebo, item.id), r.vakkennisItem(item))
+        }
+    }
+
+    private mutating func addCompetenties(_ competenties: [Competentie], representations: [Representation]) {
+        // Both directions of werkproces ↔ competentie come from the same walk, so they agree.
+        var callers: [String: [JSONValue]] = [:]
+        for r in representations {
+            var columns: [String: [String]] = [:]
+            var rows: [JSONValue] = []
+            for kerntaak in r.dossier.kerntaken {
+                for werkproces in kerntaak.werkprocessen {
+                    for code in werkproces.competenties {
+                        columns[code, default: []].append(werkproces.code)
+                        callers[code, default: []].append(.object([
+                            "dossier": r.dossierReference(),
+                            "kerntaak": .string(kerntaak.code),
+                            "code": .string(werkproces.code),
+                            "titel": .string(werkproces.titel),
+                            "links": r.links(self: ResourcePath.werkproces(r.dossier.crebo, werkproces.code)),
+                        ]))
+                    }
+                    rows.append(.object([
+                        "code": .string(werkproces.code),
+                        "titel": .string(werkproces.titel),
+                        "kerntaak": .string(kerntaak.code),
+                        "competenties": .strings(werkproces.competenties),
+                        "links": r.links(self: ResourcePath.werkproces(r.dossier.crebo, werkproces.code)),
+                    ]))
+                }
+            }
+            let crebo = r.dossier.crebo
+            add(ResourcePath.competentieMatrix(crebo), .object([
+                "dossier": r.dossierReference(),
+                "competenties": .array(competenties.map { competentie in
+                    .object([
+                        "code": .string(competentie.code),
+                        "titel": .string(competentie.titel),
+                        "werkprocessen": .strings(columns[competentie.code] ?? []),
+                        "links": r.links(self: ResourcePath.competentie(competentie.code)),
+                    ])
+                }),
+                "werkprocessen": .array(rows),
+                "links": .object([
+                    "self": .string(ResourcePath.competentieMatrix(crebo)),
+                    "parent": .string(ResourcePath.dossier(crebo)),
+                ]),
+            ]))
+        }
+
+        add(ResourcePath.competenties, collection(
+            items: competenties.map { competentie in
+                .object([
+                    "code": .string(competentie.code),
+                    "titel": .string(competentie.titel),
+                    "aantalWerkprocessen": .int(callers[competentie.code]?.count ?? 0),
+                    "links": .object(["self": .string(ResourcePath.competentie(competentie.code))]),
+                ])
+            },
+            self: ResourcePath.competenties, parent: ResourcePath.root))
+        for competentie in competenties {
+            add(ResourcePath.competentie(competentie.code), .object([
+                "code": .string(competentie.code),
+                "titel": .string(competentie.titel),
+                "werkprocessen": .array(callers[competentie.code] ?? []),
+                "links": .object([
+                    "self": .string(ResourcePath.competentie(competentie.code)),
+                    "parent": .string(ResourcePath.competenties),
+                ]),
+            ]))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// One searchable thing: a dossier, kwalificatie, kerntaak, werkproces, gedrag line,
+/// vakkennis item, generiek onderdeel, competentie or keuzedeel, with its texts.
+struct SearchDocument: Sendable {
+    /// What kind of item a hit is; the values of the `soort` filter.
+    enum Soort: String, CaseIterable, Sendable {
+        case dossier
+        case kwalificatie
+        case kerntaak
+        case werkproces
+        case gedrag
+        case vakkennis
+        case generiekOnderdeel = "generiek-onderdeel"
+        case competentie
+        case keuzedeel
+    }
+
+    /// A named text of the item (`titel`, `omschrijving`, ...), searched and used for snippets.
+    struct Field: Sendable {
+        var name: String
+        var text: String
+        /// Relevance weight of a match in this field (titles count more than body text).
+        var weight: Double
+    }
+
+    var soort: Soort
+    /// The item's code (`B1-K2-W3`, `K`, a vakkennis id); `nil` where it has none.
+    var code: String?
+    var titel: String
+    /// The crebo of the dossier it belongs to; `nil` for the shared competenties.
+    var dossier: String?
+    var path: String
+    var fields: [Field]
+}

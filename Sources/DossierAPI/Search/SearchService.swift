@@ -1,0 +1,106 @@
+import Dossier
+
+/// Answers search requests from the index built at start-up: ranks, filters, pages and
+/// renders the hits with snippets and links.
+struct SearchService: Sendable {
+    let index: SearchIndex
+    private let dossierTitles: [String: String]
+
+    init(dossiers: [Kwalificatiedossier], competenties: [Competentie]) {
+        index = SearchIndex(documents: SearchDocuments.make(dossiers: dossiers, competenties: competenties))
+        dossierTitles = Dictionary(dossiers.map { ($0.crebo, $0.titel) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func search(_ request: SearchRequest) -> JSONValue {
+        let offset = (request.pageNumber - 1) * request.pageSize
+        let result = index.search(
+            terms: request.terms,
+            accept: { document in
+                (request.soort == nil || document.soort == request.soort)
+                    && (request.dossier == nil || document.dossier == request.dossier)
+            },
+            offset: offset, limit: request.pageSize)
+        let hasNextPage = offset + result.hits.count < result.total
+        var links: JSONObject = ["self": .string(pagePath(request, pageNumber: request.pageNumber))]
+        if request.pageNumber > 1 {
+            links.append("prev", .string(pagePath(request, pageNumber: request.pageNumber - 1)))
+        }
+        if hasNextPage {
+            links.append("next", .string(pagePath(request, pageNumber: request.pageNumber + 1)))
+        }
+        links.append("parent", .string(ResourcePath.root))
+        return .object([
+            "q": .string(request.q),
+            "soort": .string(request.soort?.rawValue),
+            "dossier": .string(request.dossier),
+            "pageSize": .int(request.pageSize),
+            "pageNumber": .int(request.pageNumber),
+            "hasNextPage": .bool(hasNextPage),
+            "aantal": .int(result.total),
+            "items": .array(result.hits.map { hit($0, matching: result.matchedTerms) }),
+            "links": .object(links),
+        ])
+    }
+
+    private func hit(_ hit: SearchIndex.Hit, matching terms: Set<String>) -> JSONValue {
+        let document = index.documents[hit.document]
+        // The snippet comes from the field with the most matched words; on a tie, the first
+        // (titles come first), so a title match shows the title.
+        var best = document.fields.first
+        var bestCount = -1
+        for field in document.fields {
+            let count = Set(Tokenizer.tokens(field.text).map(\.folded)).intersection(terms).count
+            if count > bestCount {
+                best = field
+                bestCount = count
+            }
+        }
+        var dossier: JSONValue = .null
+        if let crebo = document.dossier {
+            dossier = .object([
+                "crebo": .string(crebo),
+                "titel": .string(dossierTitles[crebo]),
+                "links": .object(["self": .string(ResourcePath.dossier(crebo))]),
+            ])
+        }
+        return .object([
+            "soort": .string(document.soort.rawValue),
+            "code": .string(document.code),
+            "titel": .string(document.titel),
+            "dossier": dossier,
+            "veld": .string(best?.name),
+            "snippet": .string(best.map { Snippet.make($0.text, matching: terms) }),
+            "score": .double(hit.score),
+            "links": .object(["self": .string(document.path)]),
+        ])
+    }
+
+    private func pagePath(_ request: SearchRequest, pageNumber: Int) -> String {
+        var query = "q=" + QueryEncoding.encode(request.q)
+        if let soort = request.soort { query += "&soort=" + soort.rawValue }
+        if let dossier = request.dossier { query += "&dossier=" + dossier }
+        query += "&pageSize=\(request.pageSize)&pageNumber=\(pageNumber)"
+        return ResourcePath.zoeken + "?" + query
+    }
+}
+
+/// Percent-encoding for a query parameter value (RFC 3986 unreserved characters stay).
+enum QueryEncoding {
+    static func encode(_ value: String) -> String {
+        var output = ""
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: "_"), UInt8(ascii: "~"):
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".utf8)
+                output += "%"
+                output.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
+                output.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0x0F)]))
+            }
+        }
+        return output
+    }
+}
