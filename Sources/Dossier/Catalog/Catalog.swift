@@ -46,7 +46,9 @@ public struct Catalog: Sendable {
         for (file, dossier) in dossiers where kwalificatieCrebos[dossier.crebo] != nil {
             throw ImportError(
                 file: file, location: .path("crebo"),
-                message: "dossier crebo \(dossier.crebo) is a kwalificatie crebo in \(kwalificatieCrebos[dossier.crebo]!)")
+                message:
+                    "dossier crebo \(dossier.crebo) is a kwalificatie crebo in \(kwalificatieCrebos[dossier.crebo]!)"
+            )
         }
         self.init(validated: dossiers.map(\.dossier))
     }
@@ -72,8 +74,11 @@ public struct Catalog: Sendable {
                 for id in kerntaak.vakkennis { vakkennis[id, default: []].append(kerntaak.code) }
                 for werkproces in kerntaak.werkprocessen {
                     let verwijzing = WerkprocesVerwijzing(
-                        dossierCrebo: dossier.crebo, kerntaakCode: kerntaak.code, werkprocesCode: werkproces.code)
-                    for code in werkproces.competenties { perCompetentie[code, default: []].append(verwijzing) }
+                        dossierCrebo: dossier.crebo, kerntaakCode: kerntaak.code,
+                        werkprocesCode: werkproces.code)
+                    for code in werkproces.competenties {
+                        perCompetentie[code, default: []].append(verwijzing)
+                    }
                 }
             }
             perVakkennis[dossier.crebo] = vakkennis
@@ -93,7 +98,8 @@ public struct Catalog: Sendable {
 
     /// The kwalificatie with this crebo (`25712`), with the dossier it belongs to.
     public func kwalificatie(crebo: String) -> (dossier: Kwalificatiedossier, kwalificatie: Kwalificatie)? {
-        guard let verwijzing = kwalificatieIndex[crebo], let dossier = dossier(crebo: verwijzing.dossierCrebo),
+        guard let verwijzing = kwalificatieIndex[crebo],
+            let dossier = dossier(crebo: verwijzing.dossierCrebo),
             let kwalificatie = dossier.kwalificaties.first(where: { $0.code == verwijzing.kwalificatieCode })
         else { return nil }
         return (dossier, kwalificatie)
@@ -121,7 +127,9 @@ public struct Catalog: Sendable {
     }
 
     /// The werkproces with this code in a dossier, with its kerntaak.
-    public func werkproces(code: String, dossier crebo: String) -> (kerntaak: Kerntaak, werkproces: Werkproces)? {
+    public func werkproces(code: String, dossier crebo: String) -> (
+        kerntaak: Kerntaak, werkproces: Werkproces
+    )? {
         guard let dossier = dossier(crebo: crebo) else { return nil }
         for kerntaak in dossier.kerntaken {
             if let werkproces = kerntaak.werkprocessen.first(where: { $0.code == code }) {
@@ -165,7 +173,8 @@ public struct Catalog: Sendable {
     /// The JSON files of the embedded data, sorted by name.
     public static func embeddedFiles() throws -> [URL] {
         guard let directory = Bundle.module.url(forResource: "dossiers", withExtension: nil) else {
-            throw ImportError(file: "dossiers", location: .file, message: "the embedded data is missing from the bundle")
+            throw ImportError(
+                file: "dossiers", location: .file, message: "the embedded data is missing from the bundle")
         }
         return try list(directory, extensions: ["json"])
     }

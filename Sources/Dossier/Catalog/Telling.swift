@@ -19,7 +19,8 @@ extension Kwalificatiedossier {
     public var telling: Telling {
         let werkprocessen = kerntaken.flatMap(\.werkprocessen)
         return Telling(
-            kwalificaties: kwalificaties.count, kerntaken: kerntaken.count, werkprocessen: werkprocessen.count,
+            kwalificaties: kwalificaties.count, kerntaken: kerntaken.count,
+            werkprocessen: werkprocessen.count,
             vakkennis: vakkennis.count, vakkennisKoppelingen: kerntaken.reduce(0) { $0 + $1.vakkennis.count },
             competentieKoppelingen: werkprocessen.reduce(0) { $0 + $1.competenties.count })
     }

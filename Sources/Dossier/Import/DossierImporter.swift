@@ -43,7 +43,8 @@ public enum DossierImporter {
     }
 
     /// Imports and validates every dossier in a file's bytes.
-    public static func importData(_ data: Data, format: Format, file: String) throws -> [Kwalificatiedossier] {
+    public static func importData(_ data: Data, format: Format, file: String) throws -> [Kwalificatiedossier]
+    {
         let dossiers: [Kwalificatiedossier]
         switch format {
         case .json:

@@ -107,7 +107,8 @@ struct PublishedCode: Hashable {
     /// Splits `CODE: titel` (or `CODE titel` when `colon` is false) into code and title.
     static func split(_ text: String, colon: Bool) -> (code: PublishedCode, titel: String)? {
         let separator = colon ? ": " : " "
-        guard let range = text.range(of: separator), let code = PublishedCode(text[..<range.lowerBound]) else {
+        guard let range = text.range(of: separator), let code = PublishedCode(text[..<range.lowerBound])
+        else {
             return nil
         }
         let titel = TextRules.trimmed(text[range.upperBound...])
@@ -222,7 +223,8 @@ private final class PublishedTextParser {
         self.file = file
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let raw = text.replacingAll("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let raw = text.replacingAll("\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
         lines = raw.enumerated().map { index, line in
             SourceLine(number: index + 1, raw: String(line), text: TextRules.trimmed(line))
         }
@@ -239,7 +241,8 @@ private final class PublishedTextParser {
         let inhoud = try find(Keyword.inhoudsopgave, from: 0, before: overzicht, required: false)
         let leeswijzer = try find(Keyword.leeswijzer, from: inhoud ?? 0, before: overzicht, required: false)
         let basis = try find(Keyword.basisdeel, from: overzicht + 1, required: true)!
-        let beroepsspecifiek = try findNumbered("Beroepsspecifieke onderdelen", from: basis + 1, required: true)!
+        let beroepsspecifiek = try findNumbered(
+            "Beroepsspecifieke onderdelen", from: basis + 1, required: true)!
         let generiek = try findNumbered("Generieke onderdelen", from: beroepsspecifiek + 1, required: true)!
         let profieldeel = try find(Keyword.profieldeel, from: generiek + 1, required: false)
 
@@ -258,18 +261,26 @@ private final class PublishedTextParser {
     /// The index of the next line that is exactly `keyword`.
     func find(_ keyword: String, from start: Int, before end: Int? = nil, required: Bool) throws -> Int? {
         let end = end ?? lines.count
-        if start < end, let index = lines[start..<end].firstIndex(where: { $0.text == keyword }) { return index }
+        if start < end, let index = lines[start..<end].firstIndex(where: { $0.text == keyword }) {
+            return index
+        }
         if required {
-            throw error(min(start + 1, lines.count), "missing section '\(keyword)' (expected after this line)")
+            throw error(
+                min(start + 1, lines.count), "missing section '\(keyword)' (expected after this line)")
         }
         return nil
     }
 
     func findNumbered(_ title: String, from start: Int, required: Bool) throws -> Int? {
-        if start < lines.count, let index = lines[start...].firstIndex(where: { Keyword.isNumbered($0.text, title) }) {
+        if start < lines.count,
+            let index = lines[start...].firstIndex(where: { Keyword.isNumbered($0.text, title) })
+        {
             return index
         }
-        if required { throw error(min(start + 1, lines.count), "missing section 'N. \(title)' (expected after this line)") }
+        if required {
+            throw error(
+                min(start + 1, lines.count), "missing section 'N. \(title)' (expected after this line)")
+        }
         return nil
     }
 
@@ -311,7 +322,8 @@ private final class PublishedTextParser {
             if text.hasPrefix("»") {
                 let body = TextRules.trimmed(text.dropFirst())
                 guard let (naam, number) = splitCrebo(body), TextRules.isCrebo(number) else {
-                    throw error(line.number, "cannot read kwalificatie '\(body)' (expected 'titel (Crebonr. 12345)')")
+                    throw error(
+                        line.number, "cannot read kwalificatie '\(body)' (expected 'titel (Crebonr. 12345)')")
                 }
                 kwalificatieCrebos.append((naam, number, line.number))
             } else if text == Keyword.geldigVanaf || text.hasPrefix(Keyword.geldigVanaf + ":") {
@@ -322,7 +334,8 @@ private final class PublishedTextParser {
                 }
                 if !value.isEmpty { geldigVanaf = try date(value, line: line.number) }
             } else if text == Keyword.opleidingsdomein || text.hasPrefix(Keyword.opleidingsdomein + ":") {
-                var value = TextRules.trimmed(text.dropFirst(Keyword.opleidingsdomein.count).drop { $0 == ":" })
+                var value = TextRules.trimmed(
+                    text.dropFirst(Keyword.opleidingsdomein.count).drop { $0 == ":" })
                 var valueLine = line.number
                 if value.isEmpty, index < content.count, !isHeaderKey(content[index].text) {
                     value = content[index].text
@@ -388,7 +401,8 @@ private final class PublishedTextParser {
     /// The leeswijzer names where the keuzedelen are: the link in the sentence about them.
     func parseLeeswijzer(_ slice: ArraySlice<SourceLine>) {
         for line in slice where keuzedelenOverzicht == nil {
-            for sentence in line.text.split(separator: ". ") where sentence.lowercased().contains("keuzedelen") {
+            for sentence in line.text.split(separator: ". ")
+            where sentence.lowercased().contains("keuzedelen") {
                 if let link = TextRules.firstLink(in: String(sentence)) {
                     keuzedelenOverzicht = link
                     break
@@ -419,7 +433,8 @@ private final class PublishedTextParser {
 
     func setTitel(_ builder: KwalificatieBuilder, _ titel: String, line: Int) throws {
         if let known = builder.titel, known.titel != titel {
-            throw error(line, "\(builder.code) is titled '\(titel)' here but '\(known.titel)' on line \(known.line)")
+            throw error(
+                line, "\(builder.code) is titled '\(titel)' here but '\(known.titel)' on line \(known.line)")
         }
         builder.titel = builder.titel ?? Titled(titel: titel, line: line)
     }
@@ -530,7 +545,8 @@ private final class PublishedTextParser {
                         }
                     }
                     if let known = overzichtKerntaken[kerntaakCode] {
-                        throw error(row.number, "kerntaak \(kerntaakCode) is listed twice (also line \(known.line))")
+                        throw error(
+                            row.number, "kerntaak \(kerntaakCode) is listed twice (also line \(known.line))")
                     }
                     overzichtKerntaken[kerntaakCode] = Titled(titel: titel, line: row.number)
                     overzichtKerntaakOrder.append(kerntaakCode)
@@ -564,7 +580,8 @@ private final class PublishedTextParser {
             if overzichtWerkprocessen[kerntaak, default: []].contains(where: { $0.code == code.text }) {
                 throw error(row.number, "werkproces \(code.text) is listed twice")
             }
-            overzichtWerkprocessen[kerntaak, default: []].append((code.text, Titled(titel: filled[1], line: row.number)))
+            overzichtWerkprocessen[kerntaak, default: []].append(
+                (code.text, Titled(titel: filled[1], line: row.number)))
         }
     }
 
@@ -662,19 +679,26 @@ private final class PublishedTextParser {
         }
     }
 
-    func codeHeader(_ code: PublishedCode, _ titel: String, line: SourceLine, _ state: inout BodyState) throws {
+    func codeHeader(_ code: PublishedCode, _ titel: String, line: SourceLine, _ state: inout BodyState) throws
+    {
         // A page header repeats the open kerntaak's or werkproces's own header: drop it.
-        let open = [state.werkproces.map { ($0.code, $0.titel, $0.line) }, state.kerntaak.map { ($0.code.text, $0.titel, $0.line) }]
-            .compactMap { $0 }
+        let open = [
+            state.werkproces.map { ($0.code, $0.titel, $0.line) },
+            state.kerntaak.map { ($0.code.text, $0.titel, $0.line) },
+        ]
+        .compactMap { $0 }
         if let (_, openTitel, openLine) = open.first(where: { $0.0 == code.text }) {
             guard openTitel == titel else {
                 throw error(
-                    line.number, "page header '\(line.text)' differs from the title '\(openTitel)' on line \(openLine)")
+                    line.number,
+                    "page header '\(line.text)' differs from the title '\(openTitel)' on line \(openLine)")
             }
             state.afterPageBreak = true
             return
         }
-        if kerntaken.contains(where: { $0.code.text == code.text || $0.werkprocessen.contains { $0.code == code.text } }) {
+        if kerntaken.contains(where: {
+            $0.code.text == code.text || $0.werkprocessen.contains { $0.code == code.text }
+        }) {
             throw error(line.number, "\(code.text) appears again after its section was closed")
         }
         if let profiel = state.kwalificatie, code.deel != profiel.code {
@@ -703,7 +727,9 @@ private final class PublishedTextParser {
 
     func closeWerkproces(_ state: inout BodyState) throws {
         if let werkproces = state.werkproces, werkproces.competenties == nil {
-            throw error(werkproces.line, "werkproces \(werkproces.code) has no 'De onderliggende competenties zijn:' line")
+            throw error(
+                werkproces.line,
+                "werkproces \(werkproces.code) has no 'De onderliggende competenties zijn:' line")
         }
         state.werkproces = nil
     }
@@ -738,7 +764,9 @@ private final class PublishedTextParser {
             } else if state.afterPageBreak, let last = items.last, !endsSentence(last) {
                 items[items.count - 1] = last + " " + text
             } else {
-                throw error(line.number, "text after the list that is neither a bullet nor a new section: '\(line.text)'")
+                throw error(
+                    line.number,
+                    "text after the list that is neither a bullet nor a new section: '\(line.text)'")
             }
         }
         switch state.field {
@@ -748,10 +776,12 @@ private final class PublishedTextParser {
             append(&typering[state.field, default: []])
         case .complexiteit: append(&state.kerntaak!.complexiteit)
         case .verantwoordelijkheid: append(&state.kerntaak!.verantwoordelijkheid)
-        case .vakkennis: try appendItem(aanhef: &state.kerntaak!.vakkennisAanhef, items: &state.kerntaak!.vakkennis)
+        case .vakkennis:
+            try appendItem(aanhef: &state.kerntaak!.vakkennisAanhef, items: &state.kerntaak!.vakkennis)
         case .omschrijving: append(&state.werkproces!.omschrijving)
         case .resultaat: append(&state.werkproces!.resultaat)
-        case .gedrag: try appendItem(aanhef: &state.werkproces!.gedragAanhef, items: &state.werkproces!.gedrag)
+        case .gedrag:
+            try appendItem(aanhef: &state.werkproces!.gedragAanhef, items: &state.werkproces!.gedrag)
         case .typeringBeroep: append(&state.kwalificatie!.typering)
         case .toelichtingBeroepsvereisten: append(&state.kwalificatie!.toelichting)
         case .mboNiveau:
@@ -766,12 +796,16 @@ private final class PublishedTextParser {
             state.kwalificatie!.eqfNiveau = eqf
             state.field = .none
         case .beroepsvereisten:
-            try merge(&state.kwalificatie!.beroepsvereisten, try jaNee(line.text, line: line.number), line: line.number, what: "beroepsvereisten")
+            try merge(
+                &state.kwalificatie!.beroepsvereisten, try jaNee(line.text, line: line.number),
+                line: line.number, what: "beroepsvereisten")
             state.field = .none
         }
     }
 
-    func merge<Value: Equatable>(_ slot: inout (value: Value, line: Int)?, _ value: Value, line: Int, what: String) throws {
+    func merge<Value: Equatable>(
+        _ slot: inout (value: Value, line: Int)?, _ value: Value, line: Int, what: String
+    ) throws {
         if let known = slot, known.value != value {
             throw error(line, "\(what) is '\(value)' here but '\(known.value)' on line \(known.line)")
         }
@@ -843,8 +877,9 @@ private final class PublishedTextParser {
     func parseProfieldeel(_ slice: ArraySlice<SourceLine>) throws {
         var state = BodyState()
         for line in slice {
-            if !line.text.isEmpty, let (code, titel) = PublishedCode.split(line.text, colon: false)
-                ?? PublishedCode.split(line.text, colon: true), code.kerntaak == nil
+            if !line.text.isEmpty,
+                let (code, titel) = PublishedCode.split(line.text, colon: false)
+                    ?? PublishedCode.split(line.text, colon: true), code.kerntaak == nil
             {
                 try close(&state)
                 let builder = kwalificatie(code.text)
@@ -885,7 +920,8 @@ private final class PublishedTextParser {
             let isProfiel = builder.code.deel.hasPrefix("P")
             result.append(
                 Kerntaak(
-                    code: builder.code.text, titel: builder.titel, deel: isProfiel ? .profieldeel : .basisdeel,
+                    code: builder.code.text, titel: builder.titel,
+                    deel: isProfiel ? .profieldeel : .basisdeel,
                     profiel: isProfiel ? builder.code.deel : nil,
                     complexiteit: paragraphs(builder.complexiteit),
                     verantwoordelijkheidEnZelfstandigheid: paragraphs(builder.verantwoordelijkheid),
@@ -918,24 +954,31 @@ private final class PublishedTextParser {
             }
             builder.crebo = entry.crebo
         }
-        let kwalificatieList = try kwalificaties.values.sorted { Int($0.code.dropFirst())! < Int($1.code.dropFirst())! }
-            .map { builder in
-                guard let titel = builder.titel else {
-                    throw error(1, "profiel \(builder.code) has no title")
-                }
-                let eigen = result.filter { $0.profiel == builder.code }.map(\.code)
-                return Kwalificatie(
-                    code: builder.code, crebo: builder.crebo, titel: titel.titel, mboNiveau: builder.mboNiveau?.value,
-                    eqfNiveau: builder.eqfNiveau, beroepsvereisten: builder.beroepsvereisten?.value,
-                    toelichtingBeroepsvereisten: paragraphs(builder.toelichting), soortOpleiding: builder.soortOpleiding,
-                    typeringVanHetBeroep: paragraphs(builder.typering), kerntaken: basisCodes + eigen)
+        let kwalificatieList = try kwalificaties.values.sorted {
+            Int($0.code.dropFirst())! < Int($1.code.dropFirst())!
+        }
+        .map { builder in
+            guard let titel = builder.titel else {
+                throw error(1, "profiel \(builder.code) has no title")
             }
+            let eigen = result.filter { $0.profiel == builder.code }.map(\.code)
+            return Kwalificatie(
+                code: builder.code, crebo: builder.crebo, titel: titel.titel,
+                mboNiveau: builder.mboNiveau?.value,
+                eqfNiveau: builder.eqfNiveau, beroepsvereisten: builder.beroepsvereisten?.value,
+                toelichtingBeroepsvereisten: paragraphs(builder.toelichting),
+                soortOpleiding: builder.soortOpleiding,
+                typeringVanHetBeroep: paragraphs(builder.typering), kerntaken: basisCodes + eigen)
+        }
 
         let generiekeOnderdelen = try generieke.map { onderdeel in
-            let (naam, niveaus) = try GeneriekeOnderdelen.naamEnNiveaus(onderdeel.heading) { error(onderdeel.line, $0) }
+            let (naam, niveaus) = try GeneriekeOnderdelen.naamEnNiveaus(onderdeel.heading) {
+                error(onderdeel.line, $0)
+            }
             let tekst = paragraphs(onderdeel.paragraphs)
             return GeneriekOnderdeel(
-                naam: naam, niveaus: niveaus, omschrijving: tekst, bron: tekst.flatMap(TextRules.firstLink(in:)))
+                naam: naam, niveaus: niveaus, omschrijving: tekst,
+                bron: tekst.flatMap(TextRules.firstLink(in:)))
         }
         return Kwalificatiedossier(
             crebo: crebo!, titel: titel!, opleidingsdomein: opleidingsdomein, penvoerder: penvoerder,
@@ -945,7 +988,8 @@ private final class PublishedTextParser {
                 beroepshouding: paragraphs(typering[.beroepshouding] ?? []),
                 resultaat: paragraphs(typering[.resultaatBeroepsgroep] ?? [])),
             kwalificaties: kwalificatieList, kerntaken: result, vakkennis: vakkennis,
-            generiekeOnderdelen: generiekeOnderdelen, generiekeOnderdelenInleiding: paragraphs(generiekeInleiding),
+            generiekeOnderdelen: generiekeOnderdelen,
+            generiekeOnderdelenInleiding: paragraphs(generiekeInleiding),
             keuzedelen: Keuzedelen(overzicht: keuzedelenOverzicht),
             bron: Bron(soort: .gepubliceerdeTekst, bestand: file))
     }
@@ -984,7 +1028,9 @@ private final class PublishedTextParser {
             if let section = body[code] {
                 guard section.titel == titel.titel else {
                     throw error(
-                        section.line, "\(code) is titled '\(section.titel)' but '\(titel.titel)' in the overview (line \(titel.line))")
+                        section.line,
+                        "\(code) is titled '\(section.titel)' but '\(titel.titel)' in the overview (line \(titel.line))"
+                    )
                 }
             } else if code.hasPrefix("B") {
                 throw error(titel.line, "\(code) is in the overview but has no section in the basisdeel")
@@ -1002,7 +1048,9 @@ private final class PublishedTextParser {
             }
             guard known.titel == titel.titel else {
                 throw error(
-                    titel.line, "\(code.text) is titled '\(titel.titel)' in the table of contents but '\(known.titel)' on line \(known.line)")
+                    titel.line,
+                    "\(code.text) is titled '\(titel.titel)' in the table of contents but '\(known.titel)' on line \(known.line)"
+                )
             }
         }
     }

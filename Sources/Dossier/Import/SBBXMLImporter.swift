@@ -156,7 +156,8 @@ private struct DossierReader {
         }
 
         let generiek = try readGeneriekeOnderdelen(basis.descendant("basistaken", "generieke_onderdelen"))
-        let vaststelling = element.descendant("voorblad", "omschrijving", "verantwoording", "vaststellingsinformatie")
+        let vaststelling = element.descendant(
+            "voorblad", "omschrijving", "verantwoording", "vaststellingsinformatie")
         return Kwalificatiedossier(
             crebo: crebo, titel: titel,
             versie: TextRules.nonBlank(element.attributes["versie"]),
@@ -190,7 +191,8 @@ private struct DossierReader {
                 throw error(
                     node,
                     "<\(node.name)> has content, which this importer cannot represent yet "
-                        + "(per-profiel additions, categories, certificates and similar are not in the model)")
+                        + "(per-profiel additions, categories, certificates and similar are not in the model)"
+                )
             }
         }
     }
@@ -224,7 +226,8 @@ private struct DossierReader {
                 ["complexiteit", "verantwoordelijkheid", "vakkennisenvaardigheden", werkprocessenElement],
                 in: kerntaak, what: "kerntaak \(nr)")
             var referenties: [String] = []
-            for referentie in kerntaak.child("vakkennisenvaardigheden")?.children(named: "vakkennisenvaardigheden")
+            for referentie in kerntaak.child("vakkennisenvaardigheden")?.children(
+                named: "vakkennisenvaardigheden")
                 ?? []
             {
                 let id = try ExportContext.required(referentie, "referentie", file: file)
@@ -308,18 +311,21 @@ private struct DossierReader {
     {
         let nr = try ExportContext.required(profiel, "nr", file: file)
         let omschrijving = profiel.child("omschrijving")
-        try expectOnly(["omschrijving", "creboinformatie", "profielkerntaken"], in: profiel, what: "profiel \(nr)")
+        try expectOnly(
+            ["omschrijving", "creboinformatie", "profielkerntaken"], in: profiel, what: "profiel \(nr)")
         if let omschrijving {
             try expectOnly(
                 [
-                    "typeringvanhetberoep", "wettelijkeberoepsvereisten", "toelichtingwettelijkeberoepsvereisten",
+                    "typeringvanhetberoep", "wettelijkeberoepsvereisten",
+                    "toelichtingwettelijkeberoepsvereisten",
                     "bronwettelijkeberoepsvereisten", "certificaten", "sbu", "soortopleiding",
                     "instellingendieaanmogenbieden",
                 ], in: omschrijving, what: "profiel \(nr) <omschrijving>")
         }
         let crebos = profiel.child("creboinformatie")?.children(named: "crebo") ?? []
         if crebos.count > 1 {
-            throw error(crebos[1], "profiel \(nr) has \(crebos.count) crebos; the model holds one per kwalificatie")
+            throw error(
+                crebos[1], "profiel \(nr) has \(crebos.count) crebos; the model holds one per kwalificatie")
         }
         var niveau: Int?
         if let text = TextRules.nonBlank(profiel.attributes["niveau"]) {
@@ -347,13 +353,18 @@ private struct DossierReader {
         return Kwalificatie(
             code: code, crebo: crebo, titel: try ExportContext.required(profiel, "titel", file: file),
             mboNiveau: niveau, beroepsvereisten: beroepsvereisten,
-            toelichtingBeroepsvereisten: try text(omschrijving?.child("toelichtingwettelijkeberoepsvereisten")),
+            toelichtingBeroepsvereisten: try text(
+                omschrijving?.child("toelichtingwettelijkeberoepsvereisten")),
             soortOpleiding: try text(omschrijving?.child("soortopleiding")),
             beroepsgroep: TextRules.nonBlank(profiel.attributes["beroepsgroep"]),
             typeringVanHetBeroep: try text(omschrijving?.child("typeringvanhetberoep")), sbu: sbu,
             geldigVanaf: try crebos.first.flatMap { try date(attribute: "Geldig_vanaf", of: $0) },
-            datumEindeInstroom: try crebos.first.flatMap { try date(attribute: "Datum_einde_instroom", of: $0) },
-            datumEindeOpleiding: try crebos.first.flatMap { try date(attribute: "Datum_einde_opleiding", of: $0) },
+            datumEindeInstroom: try crebos.first.flatMap {
+                try date(attribute: "Datum_einde_instroom", of: $0)
+            },
+            datumEindeOpleiding: try crebos.first.flatMap {
+                try date(attribute: "Datum_einde_opleiding", of: $0)
+            },
             kerntaken: kerntaken)
     }
 
@@ -479,7 +490,8 @@ enum GeneriekeOnderdelen {
         let list = heading[range.upperBound...].dropLast()
         let niveaus = list.split(whereSeparator: { $0 == "," || $0 == " " }).filter { $0 != "en" }
         let values = niveaus.compactMap { Int($0) }
-        guard !values.isEmpty, values.count == niveaus.count, values.allSatisfy({ (1...4).contains($0) }) else {
+        guard !values.isEmpty, values.count == niveaus.count, values.allSatisfy({ (1...4).contains($0) })
+        else {
             throw error("cannot read the niveaus in '\(heading)'")
         }
         return (naam, values)

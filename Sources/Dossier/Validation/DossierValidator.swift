@@ -42,7 +42,9 @@ private struct Checker {
         try checkKwalificaties()
         for (index, onderdeel) in dossier.generiekeOnderdelen.enumerated() {
             try requireText(onderdeel.naam, "generiekeOnderdelen[\(index)].naam")
-            if let niveaus = onderdeel.niveaus, niveaus.isEmpty || !niveaus.allSatisfy({ (1...4).contains($0) }) {
+            if let niveaus = onderdeel.niveaus,
+                niveaus.isEmpty || !niveaus.allSatisfy({ (1...4).contains($0) })
+            {
                 throw fail("generiekeOnderdelen[\(onderdeel.naam)].niveaus", "niveaus must be 1...4")
             }
         }
@@ -113,7 +115,8 @@ private struct Checker {
                 guard let number = werkproces.code.split(separator: "-").last, number.hasPrefix("W"),
                     werkproces.code == "\(kerntaak.code)-\(number)", Code.positive(number.dropFirst())
                 else {
-                    throw fail(wpath, "werkproces code \(werkproces.code) does not belong under \(kerntaak.code)")
+                    throw fail(
+                        wpath, "werkproces code \(werkproces.code) does not belong under \(kerntaak.code)")
                 }
                 try requireText(werkproces.titel, "\(wpath).titel")
                 var seen: Set<String> = []
@@ -146,7 +149,9 @@ private struct Checker {
             }
             try requireText(kwalificatie.titel, "\(path).titel")
             if let crebo = kwalificatie.crebo {
-                guard TextRules.isCrebo(crebo) else { throw fail("\(path).crebo", "crebo '\(crebo)' is not five digits") }
+                guard TextRules.isCrebo(crebo) else {
+                    throw fail("\(path).crebo", "crebo '\(crebo)' is not five digits")
+                }
                 guard crebos.insert(crebo).inserted, crebo != dossier.crebo else {
                     throw fail("\(path).crebo", "crebo \(crebo) is used twice in the dossier")
                 }
@@ -160,7 +165,8 @@ private struct Checker {
             if let sbu = kwalificatie.sbu, sbu < 0 { throw fail("\(path).sbu", "negative sbu") }
             try checkDates(
                 [
-                    ("geldigVanaf", kwalificatie.geldigVanaf), ("datumEindeInstroom", kwalificatie.datumEindeInstroom),
+                    ("geldigVanaf", kwalificatie.geldigVanaf),
+                    ("datumEindeInstroom", kwalificatie.datumEindeInstroom),
                     ("datumEindeOpleiding", kwalificatie.datumEindeOpleiding),
                 ], at: "\(path).")
             var listed: Set<String> = []
@@ -172,12 +178,15 @@ private struct Checker {
                     throw fail("\(path).kerntaken", "kerntaak \(code) is listed twice")
                 }
                 if kerntaak.deel == .profieldeel, kerntaak.profiel != kwalificatie.code {
-                    throw fail("\(path).kerntaken", "kerntaak \(code) belongs to profiel \(kerntaak.profiel ?? "?")")
+                    throw fail(
+                        "\(path).kerntaken", "kerntaak \(code) belongs to profiel \(kerntaak.profiel ?? "?")")
                 }
             }
             // Every kwalificatie consists of the whole basisdeel plus its own profieldeel.
             for kerntaak in dossier.kerntaken
-            where (kerntaak.deel == .basisdeel || kerntaak.profiel == kwalificatie.code) && !listed.contains(kerntaak.code) {
+            where (kerntaak.deel == .basisdeel || kerntaak.profiel == kwalificatie.code)
+                && !listed.contains(kerntaak.code)
+            {
                 throw fail("\(path).kerntaken", "kerntaak \(kerntaak.code) is missing")
             }
         }
@@ -207,8 +216,9 @@ enum Code {
         return (String(parts[0]), Int(parts[1].dropFirst())!)
     }
 
-    /// Whether a text is a positive whole number in ASCII digits without leading zeros.
+    /// Whether a text is a positive whole number in ASCII digits without leading zeros (and
+    /// small enough that `Int(text)` always succeeds).
     static func positive(_ text: Substring) -> Bool {
-        !text.isEmpty && text.allSatisfy(\.isASCIIDigit) && text.first != "0"
+        !text.isEmpty && text.count <= 9 && text.allSatisfy(\.isASCIIDigit) && text.first != "0"
     }
 }
