@@ -37,7 +37,8 @@ struct CatalogTests {
             let found = catalog.werkprocessen(competentie: competentie.code)
             total += found.count
             for verwijzing in found {
-                let werkproces = try #require(catalog.werkproces(code: verwijzing.werkprocesCode, dossier: verwijzing.dossierCrebo))
+                let werkproces = try #require(
+                    catalog.werkproces(code: verwijzing.werkprocesCode, dossier: verwijzing.dossierCrebo))
                 #expect(werkproces.werkproces.competenties.contains(competentie.code))
                 #expect(werkproces.kerntaak.code == verwijzing.kerntaakCode)
             }
@@ -61,7 +62,8 @@ struct CatalogTests {
     func dataDirectory() throws {
         let directory = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.copyItem(at: Fixture.xmlURL, to: directory.appendingPathComponent("dienst.xml"))
+        try FileManager.default.copyItem(
+            at: Fixture.xmlURL, to: directory.appendingPathComponent("dienst.xml"))
         try Data("ignored".utf8).write(to: directory.appendingPathComponent("notes.txt"))
         let only = try Catalog.load(dataDirectory: directory, includingEmbedded: false)
         #expect(only.dossiers.map(\.crebo) == ["23189"])
@@ -75,7 +77,9 @@ struct CatalogTests {
         let clash = #expect(throws: ImportError.self) {
             try Catalog.load(files: [directory.appendingPathComponent("extra.json"), Fixture.seedURL])
         }
-        #expect(clash?.description == "\(Fixture.seedName): kwalificaties[P1].crebo: crebo 25712 is already used in extra.json")
+        #expect(
+            clash?.description
+                == "\(Fixture.seedName): kwalificaties[P1].crebo: crebo 25712 is already used in extra.json")
     }
 
     @Test("an invalid file in --data stops the whole load")
@@ -109,9 +113,15 @@ struct CatalogTests {
 struct TextRulesTests {
     @Test("HTML is reduced to plain text: blocks, line breaks, entities, whitespace")
     func html() {
-        let html = "<labeltext>&lt;h1&gt;Titel&lt;/h1&gt;\n &lt;p&gt;Een   zin &amp;amp; nog\n een.&lt;/p&gt;Los\n&lt;br&gt;regel</labeltext>"
-        #expect(HTMLText.blocks(html) == [.heading(level: 1, text: "Titel"), .paragraph("Een zin & nog een."), .paragraph("Los\nregel")])
-        #expect(HTMLText.plainText("<xhtml><p>A<br />B</p><ul><li>x</li><li>y</li></ul></xhtml>") == "A\nB\n\nx\ny")
+        let html =
+            "<labeltext>&lt;h1&gt;Titel&lt;/h1&gt;\n &lt;p&gt;Een   zin &amp;amp; nog\n een.&lt;/p&gt;Los\n&lt;br&gt;regel</labeltext>"
+        #expect(
+            HTMLText.blocks(html) == [
+                .heading(level: 1, text: "Titel"), .paragraph("Een zin & nog een."), .paragraph("Los\nregel"),
+            ])
+        #expect(
+            HTMLText.plainText("<xhtml><p>A<br />B</p><ul><li>x</li><li>y</li></ul></xhtml>")
+                == "A\nB\n\nx\ny")
         #expect(HTMLText.isHTML("Gewone tekst met 3 < 4") == false)
         #expect(HTMLText.decodeEntities("&#233;&#x41;&onbekend;") == "éA&onbekend;")
     }

@@ -48,7 +48,9 @@ enum Fixture {
     }
 
     /// Imports a changed copy of the XML sample (first occurrence of `target` replaced).
-    static func importXML(replacingFirst target: String, with replacement: String) throws -> [Kwalificatiedossier] {
+    static func importXML(replacingFirst target: String, with replacement: String) throws
+        -> [Kwalificatiedossier]
+    {
         var text = try xmlText()
         guard let range = text.range(of: target) else { throw FixtureError.missing(target) }
         text.replaceSubrange(range, with: replacement)

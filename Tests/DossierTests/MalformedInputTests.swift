@@ -18,7 +18,8 @@ struct MalformedInputTests {
         }
         #expect(
             error?.description
-                == "\(Fixture.seedName):209: unknown competentie 'Presenteeren' (not one of the 25 SBB competenties)")
+                == "\(Fixture.seedName):209: unknown competentie 'Presenteeren' (not one of the 25 SBB competenties)"
+        )
     }
 
     @Test("a duplicate werkproces code names its line")
@@ -28,7 +29,9 @@ struct MalformedInputTests {
                 replacing: "B1-K2-W1: Achterhaalt behoefte van de klant\n\nOmschrijving",
                 with: "B1-K1-W1: Werft klanten en beheert relaties\n\nOmschrijving")
         }
-        #expect(error?.description == "\(Fixture.seedName):287: B1-K1-W1 appears again after its section was closed")
+        #expect(
+            error?.description
+                == "\(Fixture.seedName):287: B1-K1-W1 appears again after its section was closed")
     }
 
     @Test("a missing required section is named")
@@ -48,12 +51,14 @@ struct MalformedInputTests {
     func missingCompetenties() throws {
         let error = #expect(throws: ImportError.self) {
             try Fixture.importSeed(
-                replacing: "De onderliggende competenties zijn: Formuleren en rapporteren, Vakdeskundigheid toepassen\n",
+                replacing:
+                    "De onderliggende competenties zijn: Formuleren en rapporteren, Vakdeskundigheid toepassen\n",
                 with: "\n")
         }
         #expect(
             error?.description
-                == "\(Fixture.seedName):362: werkproces B1-K2-W4 has no 'De onderliggende competenties zijn:' line")
+                == "\(Fixture.seedName):362: werkproces B1-K2-W4 has no 'De onderliggende competenties zijn:' line"
+        )
     }
 
     @Test("a bad crebo on the title page names its line")
@@ -72,13 +77,16 @@ struct MalformedInputTests {
                 with: "B1-K1-W1: Werft klanten\n\nGedrag")
         }
         #expect(error?.location == .line(196))
-        #expect(error?.message.contains("differs from the title 'Werft klanten en beheert relaties' on line 186") == true)
+        #expect(
+            error?.message.contains("differs from the title 'Werft klanten en beheert relaties' on line 186")
+                == true)
     }
 
     @Test("titles are cross-checked between the table of contents, the overview and the sections")
     func titleMismatch() throws {
         let toc = #expect(throws: ImportError.self) {
-            try Fixture.importSeed(replacing: "| B1-K1-W2: Behandelt klachten | 8 |", with: "| B1-K1-W2: Behandelt klacht | 8 |")
+            try Fixture.importSeed(
+                replacing: "| B1-K1-W2: Behandelt klachten | 8 |", with: "| B1-K1-W2: Behandelt klacht | 8 |")
         }
         #expect(toc?.location == .line(31))
         let overview = #expect(throws: ImportError.self) {
@@ -95,7 +103,9 @@ struct MalformedInputTests {
         let error = #expect(throws: ImportError.self) {
             try Fixture.importSeed(
                 replacing: "- stelt open en gesloten vragen om de exacte klacht te kunnen bepalen.\n",
-                with: "- stelt open en gesloten vragen om de exacte klacht te kunnen bepalen.\n\nEen losse zin.\n")
+                with:
+                    "- stelt open en gesloten vragen om de exacte klacht te kunnen bepalen.\n\nEen losse zin.\n"
+            )
         }
         #expect(error?.location == .line(232))
     }
@@ -122,9 +132,12 @@ struct MalformedInputTests {
     func unknownCompetentieReferentie() throws {
         let error = #expect(throws: ImportError.self) {
             try Fixture.importXML(
-                replacingFirst: "<competentie referentie=\"3092\" />", with: "<competentie referentie=\"9999\" />")
+                replacingFirst: "<competentie referentie=\"3092\" />",
+                with: "<competentie referentie=\"9999\" />")
         }
-        #expect(error?.description == "\(Fixture.xmlName):267: werkproces 986401 refers to unknown competentie 9999")
+        #expect(
+            error?.description
+                == "\(Fixture.xmlName):267: werkproces 986401 refers to unknown competentie 9999")
     }
 
     @Test("an unknown vakkennis referentie names the kerntaak and the line")
@@ -134,7 +147,9 @@ struct MalformedInputTests {
                 replacingFirst: "<vakkennisenvaardigheden referentie=\"986489\" />",
                 with: "<vakkennisenvaardigheden referentie=\"1\" />")
         }
-        #expect(error?.description == "\(Fixture.xmlName):193: kerntaak 986398 refers to unknown kennisofvaardigheid 1")
+        #expect(
+            error?.description
+                == "\(Fixture.xmlName):193: kerntaak 986398 refers to unknown kennisofvaardigheid 1")
     }
 
     @Test("a duplicate hoofdstuk (so a duplicate code) names the line")
@@ -168,7 +183,10 @@ struct MalformedInputTests {
         let missing = #expect(throws: ImportError.self) {
             try SBBXMLImporter.importDossiers(from: Data(text.utf8), file: Fixture.xmlName)
         }
-        #expect(missing?.description == "\(Fixture.xmlName):166: dossier 2755 has no basis kerntaken (<basistaken><basiskerntaken>)")
+        #expect(
+            missing?.description
+                == "\(Fixture.xmlName):166: dossier 2755 has no basis kerntaken (<basistaken><basiskerntaken>)"
+        )
     }
 
     @Test("a non-empty per-profiel addition is refused with its element and line, not dropped")
@@ -176,7 +194,9 @@ struct MalformedInputTests {
         let error = #expect(throws: ImportError.self) {
             try Fixture.importXML(
                 replacingFirst: "<werkprocesgedragperprofiel />",
-                with: "<werkprocesgedragperprofiel><profiel referentie=\"986408\">extra</profiel></werkprocesgedragperprofiel>")
+                with:
+                    "<werkprocesgedragperprofiel><profiel referentie=\"986408\">extra</profiel></werkprocesgedragperprofiel>"
+            )
         }
         #expect(error?.location == .line(229))
         #expect(error?.message.hasPrefix("<werkprocesgedragperprofiel> has content") == true)
@@ -185,9 +205,12 @@ struct MalformedInputTests {
     @Test("an unknown sectorkamer or domein referentie is an error")
     func unknownReferenties() throws {
         let sectorkamer = #expect(throws: ImportError.self) {
-            try Fixture.importXML(replacingFirst: "<sectorkamer referentie=\"5674\" />", with: "<sectorkamer referentie=\"1\" />")
+            try Fixture.importXML(
+                replacingFirst: "<sectorkamer referentie=\"5674\" />",
+                with: "<sectorkamer referentie=\"1\" />")
         }
-        #expect(sectorkamer?.description == "\(Fixture.xmlName):133: penvoerder refers to unknown sectorkamer 1")
+        #expect(
+            sectorkamer?.description == "\(Fixture.xmlName):133: penvoerder refers to unknown sectorkamer 1")
         let domein = #expect(throws: ImportError.self) {
             try Fixture.importXML(replacingFirst: "referentiedomein=\"4135\"", with: "referentiedomein=\"1\"")
         }
@@ -212,32 +235,50 @@ struct MalformedInputTests {
             try DossierImporter.importData(DossierJSON.encode(dossier), format: .json, file: "23292.json")
         }
         #expect(
-            unknown?.description == "23292.json: kerntaken[B1-K2].werkprocessen[B1-K2-W3].competenties: unknown competentie Z")
+            unknown?.description
+                == "23292.json: kerntaken[B1-K2].werkprocessen[B1-K2-W3].competenties: unknown competentie Z")
 
         var badCrebo = try Fixture.importSeed()
         badCrebo.kwalificaties[0].crebo = "2571"
-        let crebo = #expect(throws: ImportError.self) { try DossierValidator.validate(badCrebo, file: "a.json") }
+        let crebo = #expect(throws: ImportError.self) {
+            try DossierValidator.validate(badCrebo, file: "a.json")
+        }
         #expect(crebo?.description == "a.json: kwalificaties[P1].crebo: crebo '2571' is not five digits")
 
         var misplaced = try Fixture.importSeed()
         misplaced.kerntaken[0].werkprocessen[0].code = "B1-K2-W9"
-        let parent = #expect(throws: ImportError.self) { try DossierValidator.validate(misplaced, file: "a.json") }
-        #expect(parent?.description == "a.json: kerntaken[B1-K1].werkprocessen[B1-K2-W9]: werkproces code B1-K2-W9 does not belong under B1-K1")
+        let parent = #expect(throws: ImportError.self) {
+            try DossierValidator.validate(misplaced, file: "a.json")
+        }
+        #expect(
+            parent?.description
+                == "a.json: kerntaken[B1-K1].werkprocessen[B1-K2-W9]: werkproces code B1-K2-W9 does not belong under B1-K1"
+        )
 
         var duplicate = try Fixture.importSeed()
         duplicate.kerntaken[1].werkprocessen[0].code = "B1-K2-W2"
-        let twice = #expect(throws: ImportError.self) { try DossierValidator.validate(duplicate, file: "a.json") }
-        #expect(twice?.description == "a.json: kerntaken[B1-K2].werkprocessen[B1-K2-W2]: duplicate werkproces code B1-K2-W2")
+        let twice = #expect(throws: ImportError.self) {
+            try DossierValidator.validate(duplicate, file: "a.json")
+        }
+        #expect(
+            twice?.description
+                == "a.json: kerntaken[B1-K2].werkprocessen[B1-K2-W2]: duplicate werkproces code B1-K2-W2")
 
         var dangling = try Fixture.importSeed()
         dangling.kerntaken[0].vakkennis.append("vk999")
-        let vakkennis = #expect(throws: ImportError.self) { try DossierValidator.validate(dangling, file: "a.json") }
+        let vakkennis = #expect(throws: ImportError.self) {
+            try DossierValidator.validate(dangling, file: "a.json")
+        }
         #expect(vakkennis?.description == "a.json: kerntaken[B1-K1].vakkennis: unknown vakkennis item vk999")
 
         var wrongProfiel = try Fixture.importSeed()
         wrongProfiel.kwalificaties[0].kerntaken.append("P2-K1")
-        let profiel = #expect(throws: ImportError.self) { try DossierValidator.validate(wrongProfiel, file: "a.json") }
-        #expect(profiel?.description == "a.json: kwalificaties[P1].kerntaken: kerntaak P2-K1 belongs to profiel P2")
+        let profiel = #expect(throws: ImportError.self) {
+            try DossierValidator.validate(wrongProfiel, file: "a.json")
+        }
+        #expect(
+            profiel?.description
+                == "a.json: kwalificaties[P1].kerntaken: kerntaak P2-K1 belongs to profiel P2")
 
         var missing = try String(decoding: DossierJSON.encode(Fixture.importSeed()), as: UTF8.self)
         missing = missing.replacingOccurrences(
@@ -247,7 +288,9 @@ struct MalformedInputTests {
         }
         #expect(field?.description == "b.json: kerntaken[0].werkprocessen[1]: missing required field 'titel'")
 
-        let garbage = #expect(throws: ImportError.self) { try DossierJSON.decode(Data("{\"crebo\":".utf8), file: "c.json") }
+        let garbage = #expect(throws: ImportError.self) {
+            try DossierJSON.decode(Data("{\"crebo\":".utf8), file: "c.json")
+        }
         #expect(garbage?.file == "c.json")
     }
 
@@ -259,7 +302,8 @@ struct MalformedInputTests {
         var errors = 0
         for cut in stride(from: 0, to: text.count, by: 97) {
             do {
-                _ = try PublishedTextImporter.importDossier(from: String(text.prefix(cut)), file: Fixture.seedName)
+                _ = try PublishedTextImporter.importDossier(
+                    from: String(text.prefix(cut)), file: Fixture.seedName)
             } catch let error as ImportError {
                 #expect(error.file == Fixture.seedName)
                 errors += 1

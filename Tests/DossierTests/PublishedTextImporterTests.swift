@@ -17,7 +17,8 @@ struct PublishedTextImporterTests {
         let dossier = try Fixture.importSeed()
         #expect(dossier.crebo == "23292")
         #expect(dossier.titel == "(After)sales in de mobiliteitsbranche")
-        #expect(dossier.opleidingsdomein == Opleidingsdomein(titel: "Mobiliteit en voertuigen", crebo: "79060"))
+        #expect(
+            dossier.opleidingsdomein == Opleidingsdomein(titel: "Mobiliteit en voertuigen", crebo: "79060"))
         #expect(dossier.penvoerder == "Sectorkamer mobiliteit, transport, logistiek en maritiem")
         #expect(dossier.gevalideerdDoor == "Sectorkamer Mobiliteit, Transport, Logistiek en Maritiem")
         #expect(dossier.gevalideerdOp == "2021-09-10")
@@ -54,10 +55,11 @@ struct PublishedTextImporterTests {
         #expect(profiel[0].titel == "Stuurt (after)salesadviseurs aan")
         #expect(profiel[1].titel == "Levert een bijdrage aan het verbeteren van de bedrijfsvoering")
         #expect(profiel[0].werkprocessen.map(\.code) == ["P2-K1-W1", "P2-K1-W2"])
-        #expect(profiel[1].werkprocessen.map(\.titel) == [
-            "Inventariseert en analyseert informatie over de bedrijfsvoering",
-            "Doet voorstellen om de bedrijfsvoering te verbeteren",
-        ])
+        #expect(
+            profiel[1].werkprocessen.map(\.titel) == [
+                "Inventariseert en analyseert informatie over de bedrijfsvoering",
+                "Doet voorstellen om de bedrijfsvoering te verbeteren",
+            ])
         for kerntaak in profiel {
             #expect(kerntaak.complexiteit == nil && kerntaak.vakkennis.isEmpty)
             #expect(kerntaak.werkprocessen.allSatisfy { $0.omschrijving == nil && $0.gedrag.isEmpty })
@@ -68,12 +70,14 @@ struct PublishedTextImporterTests {
     func generiekeOnderdelen() throws {
         let dossier = try Fixture.importSeed()
         let onderdelen = dossier.generiekeOnderdelen
-        #expect(onderdelen.map(\.naam) == ["Nederlandse taal", "Rekenen", "Loopbaan en burgerschap", "Engels"])
+        #expect(
+            onderdelen.map(\.naam) == ["Nederlandse taal", "Rekenen", "Loopbaan en burgerschap", "Engels"])
         #expect(onderdelen.map(\.niveaus) == [nil, nil, nil, [4]])
-        #expect(onderdelen.map(\.bron) == [
-            "https://wetten.overheid.nl/BWBR0027879", "https://wetten.overheid.nl/BWBR0027879",
-            "https://wetten.overheid.nl/BWBR0027963", "https://wetten.overheid.nl/BWBR0027963",
-        ])
+        #expect(
+            onderdelen.map(\.bron) == [
+                "https://wetten.overheid.nl/BWBR0027879", "https://wetten.overheid.nl/BWBR0027879",
+                "https://wetten.overheid.nl/BWBR0027963", "https://wetten.overheid.nl/BWBR0027963",
+            ])
         #expect(onderdelen[1].omschrijving?.hasPrefix("Het generieke examenonderdeel rekenen maakt") == true)
         #expect(
             dossier.generiekeOnderdelenInleiding
@@ -106,7 +110,8 @@ struct PublishedTextImporterTests {
         let basis = dossier.alleWerkprocessen.filter { $0.kerntaak.hasPrefix("B") }.map(\.werkproces)
         #expect(basis.count == 8)
         for werkproces in basis {
-            #expect(werkproces.competenties == Self.expectedCompetenties[werkproces.code], "\(werkproces.code)")
+            #expect(
+                werkproces.competenties == Self.expectedCompetenties[werkproces.code], "\(werkproces.code)")
         }
     }
 
@@ -114,10 +119,14 @@ struct PublishedTextImporterTests {
     func reverseCompetenties() throws {
         let catalog = try Catalog(dossiers: [(Fixture.seedName, try Fixture.importSeed())])
         for competentie in Competentie.alle {
-            let expected = Self.expectedCompetenties.filter { $0.value.contains(competentie.code) }.keys.sorted()
+            let expected = Self.expectedCompetenties.filter { $0.value.contains(competentie.code) }.keys
+                .sorted()
             let found = catalog.werkprocessen(competentie: competentie.code)
             #expect(found.map(\.werkprocesCode).sorted() == expected, "\(competentie.code)")
-            #expect(found.allSatisfy { $0.dossierCrebo == "23292" && $0.werkprocesCode.hasPrefix($0.kerntaakCode + "-") })
+            #expect(
+                found.allSatisfy {
+                    $0.dossierCrebo == "23292" && $0.werkprocesCode.hasPrefix($0.kerntaakCode + "-")
+                })
         }
     }
 
@@ -127,15 +136,20 @@ struct PublishedTextImporterTests {
         let catalog = try Catalog(dossiers: [(Fixture.seedName, dossier)])
         #expect(Set(dossier.vakkennis.map(\.tekst)).count == dossier.vakkennis.count)
         #expect(dossier.vakkennis.map(\.id) == (1...dossier.vakkennis.count).map { "vk\($0)" })
-        let shared = try #require(dossier.vakkennis.first { $0.tekst == "kan relevante (online) informatiebronnen raadplegen" })
+        let shared = try #require(
+            dossier.vakkennis.first { $0.tekst == "kan relevante (online) informatiebronnen raadplegen" })
         #expect(catalog.kerntaken(vakkennis: shared.id, dossier: "23292") == ["B1-K1", "B1-K2", "B1-K3"])
         // "... ook in een moderne vreemde taal." (B1-K1, final period) is another text than the
         // same words without the period (B1-K2, B1-K3): two items.
         let taal = dossier.vakkennis.filter { $0.tekst.contains("ook in een moderne vreemde taal") }
         #expect(taal.count == 2)
-        #expect(taal.map { catalog.kerntaken(vakkennis: $0.id, dossier: "23292") } == [["B1-K1"], ["B1-K2", "B1-K3"]])
+        #expect(
+            taal.map { catalog.kerntaken(vakkennis: $0.id, dossier: "23292") } == [
+                ["B1-K1"], ["B1-K2", "B1-K3"],
+            ])
         // The last bullet of B1-K2's list comes after a repeated page header and is still listed.
-        let hospitality = try #require(dossier.vakkennis.first { $0.tekst == "kan mensgerichte hospitality toepassen" })
+        let hospitality = try #require(
+            dossier.vakkennis.first { $0.tekst == "kan mensgerichte hospitality toepassen" })
         #expect(catalog.kerntaken(vakkennis: hospitality.id, dossier: "23292") == ["B1-K1", "B1-K2"])
         #expect(dossier.kerntaken.map(\.vakkennis.count) == [35, 35, 20, 0, 0])
     }
@@ -215,7 +229,9 @@ struct PublishedTextImporterTests {
         // (or the joined sentence).
         let bodyText = Set(lines[start..<end].map { $0.trimmingCharacters(in: .whitespaces) })
         let bullets = Set(
-            bodyText.filter { $0.hasPrefix("-") }.map { String($0.dropFirst()).trimmingCharacters(in: .whitespaces) })
+            bodyText.filter { $0.hasPrefix("-") }.map {
+                String($0.dropFirst()).trimmingCharacters(in: .whitespaces)
+            })
         for item in items { #expect(bullets.contains(item), "item not in the seed: \(item)") }
         for paragraph in paragraphs where paragraph != lines[cutIndex] + " " + rest {
             #expect(bodyText.contains(paragraph), "paragraph not in the seed: \(paragraph)")
@@ -226,16 +242,22 @@ struct PublishedTextImporterTests {
     func quirksKept() throws {
         let dossier = try Fixture.importSeed()
         let w3 = try #require(dossier.werkproces("B1-K2-W3"))
-        #expect(w3.gedrag.contains(
-            "verwerkt bij het opstellen van de offerte en het opstellen van de overeenkomst nauwkeurig alle benodigde; gegevens en hanteert hierbij correcte spelling en grammatica;"
-        ))
+        #expect(
+            w3.gedrag.contains(
+                "verwerkt bij het opstellen van de offerte en het opstellen van de overeenkomst nauwkeurig alle benodigde; gegevens en hanteert hierbij correcte spelling en grammatica;"
+            ))
         #expect(w3.gedrag.count == 9)
         #expect(w3.omschrijving?.components(separatedBy: "\n\n").count == 2)
         let w2 = try #require(dossier.werkproces("B1-K2-W2"))
         #expect(w2.omschrijving?.hasPrefix("De beginnend beroeps beoefenaar presenteert") == true)
-        #expect(w2.gedrag.last == "volgt bij het presenteren van de producten en/of diensten nauwkeurig de aanwijzingen en richtlijnen op van leidinggevende/bedrijf/fabrikant/leverancier.")
+        #expect(
+            w2.gedrag.last
+                == "volgt bij het presenteren van de producten en/of diensten nauwkeurig de aanwijzingen en richtlijnen op van leidinggevende/bedrijf/fabrikant/leverancier."
+        )
         #expect(w2.gedragAanhef == "De beginnend beroepsbeoefenaar:")
-        #expect(dossier.werkproces("B1-K1-W2")?.gedrag[2] == "handelt de klacht van de klant af conform bedrijfsprocedures.")
+        #expect(
+            dossier.werkproces("B1-K1-W2")?.gedrag[2]
+                == "handelt de klacht van de klant af conform bedrijfsprocedures.")
         #expect(dossier.kerntaak("B1-K3")?.complexiteit?.components(separatedBy: "\n\n").count == 2)
         #expect(dossier.kerntaak("B1-K1")?.vakkennisAanhef == "De beginnend beroepsbeoefenaar:")
     }

@@ -64,8 +64,11 @@ struct SBBXMLImporterTests {
         #expect(blocks.count == 18)
         for block in blocks {
             let titel = try #require(scan.matches(#"titel="([^"]*)""#, in: block).first?[1])
-            let expected = scan.matches(#"<competentie referentie="(\d+)""#, in: block).map { codeByNr[$0[1]] }
-            let werkproces = try #require(dossier.alleWerkprocessen.first { $0.werkproces.titel == TextRules.trimmed(titel) })
+            let expected = scan.matches(#"<competentie referentie="(\d+)""#, in: block).map {
+                codeByNr[$0[1]]
+            }
+            let werkproces = try #require(
+                dossier.alleWerkprocessen.first { $0.werkproces.titel == TextRules.trimmed(titel) })
             #expect(werkproces.werkproces.competenties == expected.compactMap { $0 }, "\(titel)")
         }
     }
@@ -78,7 +81,9 @@ struct SBBXMLImporterTests {
         #expect(blocks.count == 4)
         var repeated = 0
         for (block, kerntaak) in zip(blocks, dossier.kerntaken) {
-            let referenties = scan.matches(#"<vakkennisenvaardigheden referentie="(\d+)""#, in: block).map { $0[1] }
+            let referenties = scan.matches(#"<vakkennisenvaardigheden referentie="(\d+)""#, in: block).map {
+                $0[1]
+            }
             var unique: [String] = []
             for referentie in referenties where !unique.contains(referentie) { unique.append(referentie) }
             repeated += referenties.count - unique.count
@@ -87,16 +92,22 @@ struct SBBXMLImporterTests {
         #expect(repeated == 6)
         #expect(dossier.kerntaken.map(\.vakkennis.count) == [18, 9, 17, 13])
         let item = try #require(dossier.vakkennis.first { $0.id == "986487" })
-        #expect(item.tekst == "heeft basiskennis van gebruik, eigenschappen en onderhoud van benodigde (hulp)middelen, materialen en apparatuur")
+        #expect(
+            item.tekst
+                == "heeft basiskennis van gebruik, eigenschappen en onderhoud van benodigde (hulp)middelen, materialen en apparatuur"
+        )
         // Titles are trimmed, inner spacing kept: "...gezondheid in relatie tot sport en bewegen  ".
-        #expect(dossier.vakkennis.first { $0.id == "987724" }?.tekst == "heeft basiskennis van gezondheid in relatie tot sport en bewegen")
+        #expect(
+            dossier.vakkennis.first { $0.id == "987724" }?.tekst
+                == "heeft basiskennis van gezondheid in relatie tot sport en bewegen")
     }
 
     @Test("the file's competenties block is exactly the 25 SBB competenties of the catalog")
     func competentieTable() throws {
         let scan = XMLScan(text: try Fixture.xmlText())
         let block = try #require(scan.matches("<competenties>(.*?)</competenties>").first?[1])
-        let listed = scan.matches(#"<competentie nr="\d+" titel="([^"]*)" code="([A-Z])" />"#, in: block).map {
+        let listed = scan.matches(#"<competentie nr="\d+" titel="([^"]*)" code="([A-Z])" />"#, in: block).map
+        {
             Competentie(code: $0[2], titel: $0[1].replacingOccurrences(of: "&quot;", with: "\""))
         }
         #expect(listed == Competentie.alle)
@@ -117,8 +128,13 @@ struct SBBXMLImporterTests {
         #expect(dossier.vastgesteldDoor == "Sectorkamer zorg, welzijn en sport")
         #expect(dossier.vastgesteldOp == "2015-11-26")
         #expect(dossier.vastgesteldTe == "Zoetermeer")
-        #expect(dossier.typering.resultaat == "Er is optimale ondersteuning en service verleend aan de klant en/of opdrachtgever.")
-        #expect(dossier.typering.context?.hasSuffix("maatschappelijke positie.\n\n*waar de term ‘organisatie’ staat, kan ook ‘bedrijf’ worden gelezen.") == true)
+        #expect(
+            dossier.typering.resultaat
+                == "Er is optimale ondersteuning en service verleend aan de klant en/of opdrachtgever.")
+        #expect(
+            dossier.typering.context?.hasSuffix(
+                "maatschappelijke positie.\n\n*waar de term ‘organisatie’ staat, kan ook ‘bedrijf’ worden gelezen."
+            ) == true)
         #expect(dossier.keuzedelen == Keuzedelen())
         #expect(dossier.bron == Bron(soort: .sbbXML, bestand: Fixture.xmlName))
     }
@@ -128,10 +144,13 @@ struct SBBXMLImporterTests {
         let dossier = try Fixture.importXML()
         #expect(dossier.kwalificaties.map(\.code) == ["P1", "P2", "P3"])
         #expect(dossier.kwalificaties.map(\.crebo) == ["25499", "25498", "25500"])
-        #expect(dossier.kwalificaties.map(\.titel) == [
-            "Medewerker facilitaire dienstverlening", "Helpende Zorg en Welzijn", "Medewerker sport en recreatie",
-        ])
-        #expect(dossier.kwalificaties.map(\.beroepsgroep) == ["Facilitaire dienstverlening", "Zorg", "Sport"])
+        #expect(
+            dossier.kwalificaties.map(\.titel) == [
+                "Medewerker facilitaire dienstverlening", "Helpende Zorg en Welzijn",
+                "Medewerker sport en recreatie",
+            ])
+        #expect(
+            dossier.kwalificaties.map(\.beroepsgroep) == ["Facilitaire dienstverlening", "Zorg", "Sport"])
         for kwalificatie in dossier.kwalificaties {
             #expect(kwalificatie.mboNiveau == 2 && kwalificatie.sbu == 3200)
             #expect(kwalificatie.soortOpleiding == "basisberoepsopleiding")
@@ -141,7 +160,8 @@ struct SBBXMLImporterTests {
             #expect(kwalificatie.typeringVanHetBeroep?.isEmpty == false)
         }
         #expect(dossier.kerntaken.map(\.code) == ["B1-K1", "P1-K1", "P2-K1", "P3-K1"])
-        #expect(dossier.kerntaak("P2-K1")?.titel == "Ondersteunt bij  dagelijkse activiteiten in zorg en welzijn")
+        #expect(
+            dossier.kerntaak("P2-K1")?.titel == "Ondersteunt bij  dagelijkse activiteiten in zorg en welzijn")
         #expect(dossier.kerntaak("B1-K1")?.werkprocessen.map(\.code) == (1...9).map { "B1-K1-W\($0)" })
     }
 
@@ -150,13 +170,14 @@ struct SBBXMLImporterTests {
         let dossier = try Fixture.importXML()
         let werkproces = try #require(dossier.werkproces("B1-K1-W8"))
         #expect(werkproces.gedragAanhef == "De beroepsbeoefenaar:")
-        #expect(werkproces.gedrag == [
-            "past de bereidings- en distributietechnieken volgens instructie toe;",
-            "zet de juiste materialen, middelen en apparatuur klaar;",
-            "maakt effectief gebruik van de materialen, middelen en apparatuur;",
-            "schakelt collega’s tijdig in bij vragen, problemen of bijzonderheden;",
-            "benadert de klant vriendelijk en gastvrij.",
-        ])
+        #expect(
+            werkproces.gedrag == [
+                "past de bereidings- en distributietechnieken volgens instructie toe;",
+                "zet de juiste materialen, middelen en apparatuur klaar;",
+                "maakt effectief gebruik van de materialen, middelen en apparatuur;",
+                "schakelt collega’s tijdig in bij vragen, problemen of bijzonderheden;",
+                "benadert de klant vriendelijk en gastvrij.",
+            ])
         #expect(dossier.werkproces("P3-K1-W1")?.gedragAanhef == "De medewerker sport en recreatie:")
     }
 
@@ -164,12 +185,14 @@ struct SBBXMLImporterTests {
     func generiekeOnderdelen() throws {
         let dossier = try Fixture.importXML()
         let onderdelen = dossier.generiekeOnderdelen
-        #expect(onderdelen.map(\.naam) == ["Nederlandse taal", "Rekenen", "Loopbaan en burgerschap", "Engels"])
+        #expect(
+            onderdelen.map(\.naam) == ["Nederlandse taal", "Rekenen", "Loopbaan en burgerschap", "Engels"])
         #expect(onderdelen.map(\.niveaus) == [nil, nil, nil, [4]])
         #expect(onderdelen.allSatisfy { $0.bron == "www.kwalificatiesmbo.nl" })
-        #expect(onderdelen[3].omschrijving?.hasSuffix(
-            "kwalificatiedossier.\n\nHet betreft de volgende referentieniveaus:\nlezen en luisteren: B1;\nschrijven, spreken en gesprekken voeren: A2."
-        ) == true)
+        #expect(
+            onderdelen[3].omschrijving?.hasSuffix(
+                "kwalificatiedossier.\n\nHet betreft de volgende referentieniveaus:\nlezen en luisteren: B1;\nschrijven, spreken en gesprekken voeren: A2."
+            ) == true)
         for onderdeel in onderdelen {
             let text = try #require(onderdeel.omschrijving)
             #expect(!text.contains("<") && !text.contains("&lt;") && !text.contains("&gt;"))
@@ -187,9 +210,11 @@ struct SBBXMLImporterTests {
         let dossier = try #require(XMLScan(text: text).matches("(<dossier .*?</dossier>)").first?[0])
         var second = dossier.replacingOccurrences(of: ">23189</dossiercrebo>", with: ">23190</dossiercrebo>")
         for crebo in ["25499", "25498", "25500"] {
-            second = second.replacingOccurrences(of: ">\(crebo)</crebo>", with: ">3\(crebo.dropFirst())</crebo>")
+            second = second.replacingOccurrences(
+                of: ">\(crebo)</crebo>", with: ">3\(crebo.dropFirst())</crebo>")
         }
-        let kerntaak = try #require(XMLScan(text: second).matches(#"(<kerntaak nr="986398".*?</kerntaak>)"#).first?[0])
+        let kerntaak = try #require(
+            XMLScan(text: second).matches(#"(<kerntaak nr="986398".*?</kerntaak>)"#).first?[0])
         second = second.replacingOccurrences(
             of: "</basiskerntaken>",
             with: kerntaak.replacingOccurrences(
