@@ -42,6 +42,9 @@ public struct Kwalificatiedossier: Codable, Sendable, Hashable {
     public var vakkennis: [Vakkennis]
     /// The generieke onderdelen (Nederlandse taal, rekenen, ...).
     public var generiekeOnderdelen: [GeneriekOnderdeel]
+    /// The text above the generieke onderdelen ("Elke kwalificatie kent - naast ... - ook
+    /// generieke kwalificatie-eisen."), verbatim; `nil` where the source has none.
+    public var generiekeOnderdelenInleiding: String?
     /// The keuzedelen: the overview link the dossier names and any keuzedelen a source lists.
     public var keuzedelen: Keuzedelen
     /// Where this dossier was imported from.
@@ -56,8 +59,8 @@ public struct Kwalificatiedossier: Codable, Sendable, Hashable {
         geldigVanaf: String? = nil, datumEindeInstroom: String? = nil,
         datumEindeOpleiding: String? = nil, typering: Typering = Typering(),
         kwalificaties: [Kwalificatie] = [], kerntaken: [Kerntaak] = [], vakkennis: [Vakkennis] = [],
-        generiekeOnderdelen: [GeneriekOnderdeel] = [], keuzedelen: Keuzedelen = Keuzedelen(),
-        bron: Bron
+        generiekeOnderdelen: [GeneriekOnderdeel] = [], generiekeOnderdelenInleiding: String? = nil,
+        keuzedelen: Keuzedelen = Keuzedelen(), bron: Bron
     ) {
         self.crebo = crebo
         self.titel = titel
@@ -78,6 +81,7 @@ public struct Kwalificatiedossier: Codable, Sendable, Hashable {
         self.kerntaken = kerntaken
         self.vakkennis = vakkennis
         self.generiekeOnderdelen = generiekeOnderdelen
+        self.generiekeOnderdelenInleiding = generiekeOnderdelenInleiding
         self.keuzedelen = keuzedelen
         self.bron = bron
     }
