@@ -30,7 +30,7 @@ let package = Package(
             dependencies: ["DossierAPI", "Dossier", "HTTPServer"]
         ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "DossierTests", dependencies: ["Dossier"]),
+        .testTarget(name: "DossierTests", dependencies: ["Dossier"], exclude: ["Fixtures"]),
         .testTarget(name: "DossierAPITests", dependencies: ["DossierAPI", "Dossier", "HTTPServer"]),
     ],
     swiftLanguageModes: [.v6]

@@ -8,23 +8,13 @@ import Dossier
 /// keys and "the source does not say" is explicit.
 struct Representation {
     let dossier: Kwalificatiedossier
-    let competentieTitels: [String: String]
+    private let catalog: Catalog
     private let vakkennisByID: [String: Vakkennis]
-    private let kerntakenByVakkennis: [String: [Kerntaak]]
-    private let kerntaakByWerkproces: [String: Kerntaak]
 
-    init(dossier: Kwalificatiedossier, competenties: [Competentie]) {
+    init(dossier: Kwalificatiedossier, catalog: Catalog) {
         self.dossier = dossier
-        competentieTitels = Dictionary(competenties.map { ($0.code, $0.titel) }, uniquingKeysWith: { a, _ in a })
-        vakkennisByID = Dictionary(dossier.vakkennis.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var listing: [String: [Kerntaak]] = [:]
-        var parents: [String: Kerntaak] = [:]
-        for kerntaak in dossier.kerntaken {
-            for id in kerntaak.vakkennis { listing[id, default: []].append(kerntaak) }
-            for werkproces in kerntaak.werkprocessen { parents[werkproces.code] = kerntaak }
-        }
-        kerntakenByVakkennis = listing
-        kerntaakByWerkproces = parents
+        self.catalog = catalog
+        vakkennisByID = Dictionary(dossier.vakkennis.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     private var crebo: String { dossier.crebo }
@@ -75,6 +65,7 @@ struct Representation {
             ]),
             "kwalificaties": .array(dossier.kwalificaties.map { kwalificatie($0, full: false) }),
             "kerntaken": .array(dossier.kerntaken.map(kerntaak)),
+            "generiekeOnderdelenInleiding": .string(dossier.generiekeOnderdelenInleiding),
             "generiekeOnderdelen": .array(dossier.generiekeOnderdelen.map(generiekOnderdeel)),
             "keuzedelen": keuzedelenBody(),
             "bron": .object([
@@ -123,9 +114,7 @@ struct Representation {
     /// A kwalificatie with the kerntaken that apply to it: as references (`full: false`) or
     /// with every text (`full: true`, for reading or printing one kwalificatie whole).
     func kwalificatie(_ kwalificatie: Kwalificatie, full: Bool) -> JSONValue {
-        let kerntaken = kwalificatie.kerntaken.compactMap { code in
-            dossier.kerntaken.first { $0.code == code }
-        }
+        let kerntaken = kwalificatie.kerntaken.compactMap { catalog.kerntaak(code: $0, dossier: crebo) }
         var linkMembers: JSONObject = [
             "self": .string(ResourcePath.kwalificatie(crebo, profiel: kwalificatie.code)),
             "parent": .string(ResourcePath.kwalificaties(crebo)),
@@ -186,19 +175,6 @@ struct Representation {
         ])
     }
 
-    func werkprocesReference(_ werkproces: Werkproces) -> JSONValue {
-        .object([
-            "code": .string(werkproces.code),
-            "titel": .string(werkproces.titel),
-            "links": links(self: ResourcePath.werkproces(crebo, werkproces.code)),
-        ])
-    }
-
-    func werkproces(_ werkproces: Werkproces) -> JSONValue {
-        guard let parent = kerntaakByWerkproces[werkproces.code] else { return .null }
-        return self.werkproces(werkproces, in: parent)
-    }
-
     func werkproces(_ werkproces: Werkproces, in kerntaak: Kerntaak) -> JSONValue {
         .object([
             "code": .string(werkproces.code),
@@ -218,16 +194,12 @@ struct Representation {
         ])
     }
 
-    func kerntaak(containing werkproces: Werkproces) -> Kerntaak? {
-        kerntaakByWerkproces[werkproces.code]
-    }
-
     // MARK: Competenties
 
     func competentieReference(_ code: String) -> JSONValue {
         .object([
             "code": .string(code),
-            "titel": .string(competentieTitels[code]),
+            "titel": .string(catalog.competentie(code: code)?.titel),
             "links": links(self: ResourcePath.competentie(code)),
         ])
     }
@@ -246,7 +218,9 @@ struct Representation {
         .object([
             "id": .string(item.id),
             "tekst": .string(item.tekst),
-            "kerntaken": .array((kerntakenByVakkennis[item.id] ?? []).map(kerntaakReference)),
+            "kerntaken": .array(
+                catalog.kerntaken(vakkennis: item.id, dossier: crebo)
+                    .compactMap { catalog.kerntaak(code: $0, dossier: crebo) }.map(kerntaakReference)),
             "links": .object([
                 "self": .string(ResourcePath.vakkennisItem(crebo, item.id)),
                 "parent": .string(ResourcePath.vakkennis(crebo)),

@@ -8,8 +8,8 @@ import Dossier
 struct ResourceDocuments {
     private(set) var documents: [String: JSONValue] = [:]
 
-    init(dossiers: [Kwalificatiedossier], competenties: [Competentie]) {
-        let representations = dossiers.map { Representation(dossier: $0, competenties: competenties) }
+    init(catalog: Catalog) {
+        let representations = catalog.dossiers.map { Representation(dossier: $0, catalog: catalog) }
         add(ResourcePath.root, entryPoint())
         add(ResourcePath.dossiers, collection(
             items: representations.map { $0.dossierSummary() },
@@ -20,7 +20,7 @@ struct ResourceDocuments {
         for representation in representations {
             addDossier(representation)
         }
-        addCompetenties(competenties, representations: representations)
+        addCompetenties(catalog: catalog, representations: representations)
     }
 
     private mutating func add(_ path: String, _ document: JSONValue) {
@@ -105,44 +105,35 @@ struct ResourceDocuments {
         }
     }
 
-    private mutating func addCompetenties(_ competenties: [Competentie], representations: [Representation]) {
-        // Both directions of werkproces ↔ competentie come from the same walk, so they agree.
-        var callers: [String: [JSONValue]] = [:]
+    private mutating func addCompetenties(catalog: Catalog, representations: [Representation]) {
+        let byCrebo = Dictionary(representations.map { ($0.dossier.crebo, $0) }, uniquingKeysWith: { first, _ in first })
+        // Both directions of werkproces ↔ competentie come from the catalog's one index, so the
+        // matrix rows, its columns and /competenties/{code} cannot disagree.
         for r in representations {
-            var columns: [String: [String]] = [:]
-            var rows: [JSONValue] = []
-            for kerntaak in r.dossier.kerntaken {
-                for werkproces in kerntaak.werkprocessen {
-                    for code in werkproces.competenties {
-                        columns[code, default: []].append(werkproces.code)
-                        callers[code, default: []].append(.object([
-                            "dossier": r.dossierReference(),
-                            "kerntaak": .string(kerntaak.code),
-                            "code": .string(werkproces.code),
-                            "titel": .string(werkproces.titel),
-                            "links": r.links(self: ResourcePath.werkproces(r.dossier.crebo, werkproces.code)),
-                        ]))
-                    }
-                    rows.append(.object([
+            let crebo = r.dossier.crebo
+            let rows: [JSONValue] = r.dossier.kerntaken.flatMap { kerntaak in
+                kerntaak.werkprocessen.map { werkproces in
+                    .object([
                         "code": .string(werkproces.code),
                         "titel": .string(werkproces.titel),
                         "kerntaak": .string(kerntaak.code),
                         "competenties": .strings(werkproces.competenties),
-                        "links": r.links(self: ResourcePath.werkproces(r.dossier.crebo, werkproces.code)),
-                    ]))
+                        "links": r.links(self: ResourcePath.werkproces(crebo, werkproces.code)),
+                    ])
                 }
             }
-            let crebo = r.dossier.crebo
+            let columns: [JSONValue] = catalog.competenties.map { competentie in
+                let callers = catalog.werkprocessen(competentie: competentie.code).filter { $0.dossierCrebo == crebo }
+                return .object([
+                    "code": .string(competentie.code),
+                    "titel": .string(competentie.titel),
+                    "werkprocessen": .strings(callers.map(\.werkprocesCode)),
+                    "links": r.links(self: ResourcePath.competentie(competentie.code)),
+                ])
+            }
             add(ResourcePath.competentieMatrix(crebo), .object([
                 "dossier": r.dossierReference(),
-                "competenties": .array(competenties.map { competentie in
-                    .object([
-                        "code": .string(competentie.code),
-                        "titel": .string(competentie.titel),
-                        "werkprocessen": .strings(columns[competentie.code] ?? []),
-                        "links": r.links(self: ResourcePath.competentie(competentie.code)),
-                    ])
-                }),
+                "competenties": .array(columns),
                 "werkprocessen": .array(rows),
                 "links": .object([
                     "self": .string(ResourcePath.competentieMatrix(crebo)),
@@ -152,20 +143,32 @@ struct ResourceDocuments {
         }
 
         add(ResourcePath.competenties, collection(
-            items: competenties.map { competentie in
+            items: catalog.competenties.map { competentie in
                 .object([
                     "code": .string(competentie.code),
                     "titel": .string(competentie.titel),
-                    "aantalWerkprocessen": .int(callers[competentie.code]?.count ?? 0),
+                    "aantalWerkprocessen": .int(catalog.werkprocessen(competentie: competentie.code).count),
                     "links": .object(["self": .string(ResourcePath.competentie(competentie.code))]),
                 ])
             },
             self: ResourcePath.competenties, parent: ResourcePath.root))
-        for competentie in competenties {
+        for competentie in catalog.competenties {
+            let callers: [JSONValue] = catalog.werkprocessen(competentie: competentie.code).compactMap { verwijzing in
+                guard let r = byCrebo[verwijzing.dossierCrebo],
+                    let found = catalog.werkproces(code: verwijzing.werkprocesCode, dossier: verwijzing.dossierCrebo)
+                else { return nil }
+                return .object([
+                    "dossier": r.dossierReference(),
+                    "kerntaak": .string(verwijzing.kerntaakCode),
+                    "code": .string(verwijzing.werkprocesCode),
+                    "titel": .string(found.werkproces.titel),
+                    "links": r.links(self: ResourcePath.werkproces(verwijzing.dossierCrebo, verwijzing.werkprocesCode)),
+                ])
+            }
             add(ResourcePath.competentie(competentie.code), .object([
                 "code": .string(competentie.code),
                 "titel": .string(competentie.titel),
-                "werkprocessen": .array(callers[competentie.code] ?? []),
+                "werkprocessen": .array(callers),
                 "links": .object([
                     "self": .string(ResourcePath.competentie(competentie.code)),
                     "parent": .string(ResourcePath.competenties),

@@ -6,9 +6,9 @@ struct SearchService: Sendable {
     let index: SearchIndex
     private let dossierTitles: [String: String]
 
-    init(dossiers: [Kwalificatiedossier], competenties: [Competentie]) {
-        index = SearchIndex(documents: SearchDocuments.make(dossiers: dossiers, competenties: competenties))
-        dossierTitles = Dictionary(dossiers.map { ($0.crebo, $0.titel) }, uniquingKeysWith: { a, _ in a })
+    init(catalog: Catalog) {
+        index = SearchIndex(documents: SearchDocuments.make(dossiers: catalog.dossiers, competenties: catalog.competenties))
+        dossierTitles = Dictionary(catalog.dossiers.map { ($0.crebo, $0.titel) }, uniquingKeysWith: { first, _ in first })
     }
 
     func search(_ request: SearchRequest) -> JSONValue {
