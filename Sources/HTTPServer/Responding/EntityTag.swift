@@ -1,0 +1,45 @@
+/// Entity tags (RFC 9110 §8.8.3): making strong ones from content, and matching
+/// `If-None-Match` against them.
+public enum EntityTag {
+    /// A strong entity tag derived from the bytes alone: the first 128 bits of their SHA-256,
+    /// in hex, quoted. The same bytes give the same tag on every replica and after every
+    /// restart, so caches stay valid across deployments.
+    public static func strong<Bytes: Collection<UInt8>>(for bytes: Bytes) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var tag: [UInt8] = [ASCII.quote]
+        for byte in SHA256.digest(bytes).prefix(16) {
+            tag.append(digits[Int(byte >> 4)])
+            tag.append(digits[Int(byte & 0x0F)])
+        }
+        tag.append(ASCII.quote)
+        return String(decoding: tag, as: UTF8.self)
+    }
+
+    /// Whether an `If-None-Match` field value matches `etag` (RFC 9110 §13.1.2): `*`
+    /// matches any current representation; otherwise any listed tag that is equal under the
+    /// weak comparison (§8.8.3.2: `W/` prefixes ignored) matches.
+    public static func ifNoneMatch(_ fieldValue: String, matches etag: String) -> Bool {
+        let current = opaqueTag(Substring(etag))
+        var rest = Substring(fieldValue)
+        while true {
+            rest = rest.drop { $0 == " " || $0 == "\t" || $0 == "," }
+            if rest.isEmpty { return false }
+            if rest.first == "*" { return true }
+            var candidate = rest
+            if candidate.hasPrefix("W/") { candidate = candidate.dropFirst(2) }
+            guard candidate.first == "\"",
+                let closing = candidate.dropFirst().firstIndex(of: "\"")
+            else {
+                // Not an entity-tag: the field is invalid and is ignored (RFC 9110 §13.1.2).
+                return false
+            }
+            if candidate[candidate.startIndex...closing] == current { return true }
+            rest = candidate[candidate.index(after: closing)...]
+        }
+    }
+
+    /// The quoted part of a tag, without any `W/` prefix.
+    private static func opaqueTag(_ tag: Substring) -> Substring {
+        tag.hasPrefix("W/") ? tag.dropFirst(2) : tag
+    }
+}

@@ -1,0 +1,101 @@
+/// A response to send: status, fields and content.
+///
+/// `Date`, `Content-Length` and `Connection` are written by the server and must not be set
+/// here (any such field is ignored). A response made with ``init(prepared:)`` keeps the
+/// prepared bytes: reading `status`, `headers` or `body` is cheap, appending header fields
+/// keeps the fast path (they are written after the prepared ones), and any other change
+/// turns it into an ordinary response.
+public struct HTTPResponse: Sendable {
+    enum Storage: Sendable {
+        /// A prepared response, plus fields appended after preparation (e.g. CORS).
+        case prepared(PreparedResponse, extraHeaders: HTTPFields)
+        case dynamic(status: HTTPStatus, headers: HTTPFields, body: HTTPBody)
+    }
+
+    var storage: Storage
+
+    /// Creates a response with an array body.
+    public init(status: HTTPStatus = .ok, headers: HTTPFields = [:], body: [UInt8] = []) {
+        storage = .dynamic(status: status, headers: headers, body: HTTPBody(body))
+    }
+
+    /// Creates a response with a body value.
+    public init(status: HTTPStatus, headers: HTTPFields = [:], body: HTTPBody) {
+        storage = .dynamic(status: status, headers: headers, body: body)
+    }
+
+    /// Creates a response that serves a prepared one: no per-request serialisation, no copy
+    /// of the body.
+    public init(prepared: PreparedResponse) {
+        storage = .prepared(prepared, extraHeaders: [:])
+    }
+
+    /// The prepared response this one serves, if it still does.
+    public var prepared: PreparedResponse? {
+        if case .prepared(let prepared, _) = storage { return prepared }
+        return nil
+    }
+
+    /// The status.
+    public var status: HTTPStatus {
+        get {
+            switch storage {
+            case .prepared(let prepared, _): return prepared.status
+            case .dynamic(let status, _, _): return status
+            }
+        }
+        set {
+            guard newValue != status || prepared == nil else { return }
+            let (headers, body) = (self.headers, self.body)
+            storage = .dynamic(status: newValue, headers: headers, body: body)
+        }
+    }
+
+    /// The header fields, in order.
+    public var headers: HTTPFields {
+        get {
+            switch storage {
+            case .prepared(let prepared, let extra):
+                if extra.isEmpty { return prepared.headers }
+                var all = prepared.headers
+                for field in extra { all.append(field) }
+                return all
+            case .dynamic(_, let headers, _):
+                return headers
+            }
+        }
+        set {
+            switch storage {
+            case .prepared(let prepared, _) where newValue.hasPrefix(prepared.headers):
+                // Only appended to: keep the prepared bytes, write the new fields after them.
+                storage = .prepared(prepared, extraHeaders: newValue.dropping(first: prepared.headers.count))
+            case .prepared(let prepared, _):
+                storage = .dynamic(status: prepared.status, headers: newValue, body: prepared.body)
+            case .dynamic(let status, _, let body):
+                storage = .dynamic(status: status, headers: newValue, body: body)
+            }
+        }
+    }
+
+    /// The content.
+    public var body: HTTPBody {
+        get {
+            switch storage {
+            case .prepared(let prepared, _): return prepared.body
+            case .dynamic(_, _, let body): return body
+            }
+        }
+        set {
+            let (status, headers) = (self.status, self.headers)
+            storage = .dynamic(status: status, headers: headers, body: newValue)
+        }
+    }
+
+    /// The `ETag` field, if any: what conditional requests compare against.
+    public var etag: String? {
+        switch storage {
+        case .prepared(let prepared, _): return prepared.etag
+        case .dynamic(_, let headers, _): return headers["ETag"]
+        }
+    }
+}
