@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// An error the API answers with, before it becomes an RFC 9457 problem response.
 ///
 /// Each case has a stable problem `type` (documented in `openapi.yaml`); the `detail` says in
@@ -12,10 +14,10 @@ struct APIProblem: Error, Equatable, Sendable {
         /// A query parameter is missing, malformed or out of range: 400.
         case invalidQuery = "invalid-query"
 
-        var status: Int {
+        var status: HTTPStatus {
             switch self {
-            case .notFound: 404
-            case .invalidParameter, .invalidQuery: 400
+            case .notFound: .notFound
+            case .invalidParameter, .invalidQuery: .badRequest
             }
         }
 
@@ -30,4 +32,14 @@ struct APIProblem: Error, Equatable, Sendable {
 
     var kind: Kind
     var detail: String
+}
+
+extension APIProblem {
+    /// The problem as an `application/problem+json` response, readable cross-origin.
+    func response(for request: HTTPRequest) -> HTTPResponse {
+        ProblemDetails(
+            type: ProblemDetails.typeBase + kind.rawValue, title: kind.title,
+            status: kind.status, detail: detail, instance: request.path
+        ).response(headers: CORS.responseHeaders)
+    }
 }

@@ -1,0 +1,93 @@
+import Dossier
+import HTTPServer
+
+/// The whole HTTP face of the dossier API, as one responder for the server: the routes of
+/// ``Routes``, CORS for browser clients, the static browse page for every other path, and
+/// problem details for every error.
+///
+/// Built once at start-up from a validated ``Catalog``: rendering every resource and indexing
+/// every text happens here, so a request does no JSON encoding (search aside) and no lock is
+/// ever taken — the service is immutable and `Sendable` by construction.
+public struct APIService: HTTPResponder {
+    private let rendered: RenderedResources
+    private let router: Router
+
+    /// Why the service could not be built.
+    public struct StartupError: Error, CustomStringConvertible {
+        /// What went wrong.
+        public let description: String
+    }
+
+    /// Builds the service.
+    ///
+    /// - Parameters:
+    ///   - catalog: The loaded dossiers.
+    ///   - openAPIDocument: The bytes of `openapi.yaml`, served as they are.
+    ///   - publicFiles: The browse page and its assets (`Public/`).
+    public init(catalog: Catalog, openAPIDocument: [UInt8], publicFiles: StaticFiles) throws {
+        let rendered = RenderedResources(catalog: catalog)
+        var openAPIHeaders: HTTPFields = ["Content-Type": "application/yaml", "Cache-Control": "no-cache"]
+        for field in CORS.responseHeaders { openAPIHeaders.append(field) }
+        let operations = Operations(
+            catalog: catalog,
+            rendered: rendered,
+            search: SearchService(catalog: catalog),
+            openAPI: PreparedResponse(status: .ok, headers: openAPIHeaders, body: openAPIDocument),
+            health: PreparedResponse(
+                status: .ok, headers: ["Content-Type": "application/json", "Cache-Control": "no-store"],
+                text: "{\"status\":\"ok\"}\n", addsETag: false),
+            publicFiles: publicFiles)
+        var builder = RouterBuilder()
+        for route in Routes.all {
+            builder.add(route.method, route.template, handler: route.handler(operations))
+        }
+        do {
+            router = try builder.build(fallback: Fallback(publicFiles: publicFiles))
+        } catch {
+            throw StartupError(description: "the route table is invalid: \(error)")
+        }
+        self.rendered = rendered
+    }
+
+    /// Answers one request.
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
+        // The hot path: a GET of a pre-rendered resource at its canonical path is one lookup.
+        if request.method == .get || request.method == .head, let prepared = rendered[request.path] {
+            return HTTPResponse(prepared: prepared)
+        }
+        let isAPI = Fallback.isAPIPath(request.path)
+        if isAPI, CORS.isPreflight(request) {
+            guard let methods = router.allowedMethods(forPath: request.path) else {
+                return APIProblem(kind: .notFound, detail: "Deze resource bestaat niet.").response(for: request)
+            }
+            return CORS.preflightResponse(request, allowing: methods)
+        }
+        var response = router.respond(to: request)
+        // The router's own answers (405, OPTIONS, a bad escape) know nothing of CORS.
+        if isAPI, response.prepared == nil, !response.headers.contains("Access-Control-Allow-Origin") {
+            var headers = response.headers
+            for field in CORS.responseHeaders { headers.append(field) }
+            response.headers = headers
+        }
+        return response
+    }
+
+    /// The rendered paths (for tests and the benchmark harness).
+    public var renderedPaths: [String] { rendered.paths }
+}
+
+/// Answers paths no route matches: a problem under `/api`, the static files elsewhere.
+private struct Fallback: HTTPResponder {
+    let publicFiles: StaticFiles
+
+    static func isAPIPath(_ path: String) -> Bool {
+        path == "/api" || path.hasPrefix("/api/")
+    }
+
+    func respond(to request: HTTPRequest) -> HTTPResponse {
+        if Fallback.isAPIPath(request.path) {
+            return APIProblem(kind: .notFound, detail: "Deze resource bestaat niet.").response(for: request)
+        }
+        return publicFiles.respond(to: request)
+    }
+}

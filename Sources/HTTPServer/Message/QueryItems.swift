@@ -1,0 +1,26 @@
+/// Parsing of a request's query (RFC 3986 §3.4) as `name=value` pairs separated by `&`, the
+/// `application/x-www-form-urlencoded` convention browsers and curl use: `+` is a space and
+/// `%XX` escapes are decoded (WHATWG URL Standard §5.1).
+public enum QueryItems {
+    /// The decoded pairs in request order; a name without `=` has an empty value; empty pieces
+    /// (`a=1&&b=2`) are skipped. `nil` when an escape is malformed or decodes to invalid
+    /// UTF-8, so that the caller answers 400 rather than guessing.
+    public static func parse(_ query: String?) -> [(name: String, value: String)]? {
+        guard let query, !query.isEmpty else { return [] }
+        var items: [(name: String, value: String)] = []
+        for piece in query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let equals = piece.firstIndex(of: UInt8(ascii: "="))
+            let rawName = equals.map { piece[..<$0] } ?? piece[...]
+            let rawValue = equals.map { piece[piece.index(after: $0)...] } ?? piece[piece.endIndex...]
+            guard let name = decode(rawName), let value = decode(rawValue) else { return nil }
+            items.append((name, value))
+        }
+        return items
+    }
+
+    private static func decode(_ component: Substring.UTF8View.SubSequence) -> String? {
+        let spaced = component.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }
+        guard let bytes = PercentDecoding.decode(spaced) else { return nil }
+        return String(validating: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import HTTPServer
+import Testing
+
+@testable import DossierAPI
+
+/// The route table and `openapi.yaml` describe the same API: a route the spec lacks, or a
+/// path/method/operationId the server does not have, fails here.
+@Suite("Contract")
+struct ContractTests {
+    /// (template, method, operationId) from the spec's `paths`, read line by line: the file is
+    /// ours and keeps to `  /path:`, `    get:`, `      operationId: x` (no YAML parser in
+    /// Foundation).
+    static func specOperations() -> Set<[String]> {
+        var operations = Set<[String]>()
+        var inPaths = false
+        var path: String?
+        var method: String?
+        for line in APIFixture.openAPIText.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "paths:" { inPaths = true; continue }
+            if inPaths, let first = line.first, first != " " { break }
+            guard inPaths else { continue }
+            if line.hasPrefix("  /"), line.hasSuffix(":"), !line.hasPrefix("   ") {
+                path = String(line.dropFirst(2).dropLast())
+            } else if line.hasPrefix("    "), !line.hasPrefix("     "), line.hasSuffix(":") {
+                method = String(line.dropFirst(4).dropLast()).uppercased()
+            } else if let path, let method, line.hasPrefix("      operationId: ") {
+                operations.insert([path, method, String(line.dropFirst("      operationId: ".count))])
+            }
+        }
+        return operations
+    }
+
+    @Test("every route is in openapi.yaml and every operation in openapi.yaml is a route")
+    func routesMatchSpec() {
+        let routes = Set(Routes.all.map { [$0.template, $0.method.rawValue, $0.operationID] })
+        let spec = Self.specOperations()
+        #expect(spec.count > 15)
+        #expect(routes.subtracting(spec).isEmpty, "routes missing from the spec: \(routes.subtracting(spec))")
+        #expect(spec.subtracting(routes).isEmpty, "spec operations without a route: \(spec.subtracting(routes))")
+    }
+
+    @Test("operationIds are unique")
+    func uniqueOperationIDs() {
+        let ids = Routes.all.map(\.operationID)
+        #expect(Set(ids).count == ids.count)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import HTTPServer
+import Testing
+
+@testable import DossierAPI
+
+@Suite("Search")
+struct SearchTests {
+    private func search(_ query: String) throws -> [String: Any] {
+        let response = APIFixture.get("/api/v1/zoeken?" + query)
+        #expect(response.status == .ok, "\(query)")
+        return try #require(APIFixture.json(response) as? [String: Any])
+    }
+
+    private func hits(_ query: String) throws -> [[String: Any]] {
+        try #require(try search(query)["items"] as? [[String: Any]])
+    }
+
+    @Test("a search for offerte lists B1-K2-W3, with the match marked")
+    func offerte() throws {
+        let items = try hits("q=offerte")
+        #expect(items.contains { $0["code"] as? String == "B1-K2-W3" && $0["soort"] as? String == "werkproces" })
+        for item in items {
+            #expect((item["snippet"] as? String)?.contains("<mark>offerte</mark>") == true)
+            #expect((item["links"] as? [String: String])?["self"] == "/api/v1/dossiers/23292/werkprocessen/B1-K2-W3")
+        }
+    }
+
+    @Test("is diacritic- and case-insensitive: beinvloeden finds beïnvloeden")
+    func diacritics() throws {
+        let items = try hits("q=BEINVLOEDEN")
+        let competentie = try #require(items.first { $0["soort"] as? String == "competentie" })
+        #expect(competentie["code"] as? String == "H")
+        #expect(competentie["snippet"] as? String == "Overtuigen en <mark>beïnvloeden</mark>")
+    }
+
+    @Test("the last term matches as a prefix, for type-ahead; earlier terms do not")
+    func prefix() throws {
+        #expect(try hits("q=offer").contains { $0["code"] as? String == "B1-K2-W3" })
+        #expect(try hits("q=offer+klant").isEmpty)
+    }
+
+    @Test("matches Dutch inflections through the stem: klant finds klanten")
+    func stemming() throws {
+        let items = try hits("q=klant&pageSize=100")
+        let snippets = items.compactMap { $0["snippet"] as? String }
+        #expect(snippets.contains { $0.contains("<mark>klanten</mark>") })
+    }
+
+    @Test("every term must match")
+    func allTerms() throws {
+        let items = try hits("q=onvoorziene+werkplaatscapaciteit&pageSize=100")
+        #expect(items.map { $0["code"] as? String } == ["B1-K3-W1", "B1-K3-W2"])
+        for item in items {
+            let snippet = item["snippet"] as? String ?? ""
+            #expect(snippet.contains("<mark>onvoorziene</mark>") && snippet.contains("<mark>werkplaatscapaciteit</mark>"))
+        }
+        // "planning" appears in many texts, "werkplaatscapaciteit" in some: none has both.
+        #expect(try hits("q=planning+werkplaatscapaciteit").isEmpty)
+    }
+
+    @Test("ranks by relevance: a title match comes before a passing mention")
+    func ranking() throws {
+        let items = try hits("q=behandelt+klachten&pageSize=50")
+        #expect(items.first?["code"] as? String == "B1-K1-W2")
+        let scores = items.compactMap { $0["score"] as? Double }
+        #expect(scores == scores.sorted(by: >))
+    }
+
+    @Test("filters by soort and by dossier")
+    func filters() throws {
+        let werkprocessen = try hits("q=klant&soort=werkproces&pageSize=100")
+        #expect(!werkprocessen.isEmpty)
+        #expect(werkprocessen.allSatisfy { $0["soort"] as? String == "werkproces" })
+        let dienstverlening = try hits("q=klant&dossier=23189&pageSize=100")
+        #expect(!dienstverlening.isEmpty)
+        #expect(dienstverlening.allSatisfy { ($0["dossier"] as? [String: Any])?["crebo"] as? String == "23189" })
+        #expect(try hits("q=klant&dossier=99999").isEmpty)
+    }
+
+    @Test("pages with pageSize, pageNumber and hasNextPage")
+    func paging() throws {
+        let all = try search("q=klant&pageSize=100")
+        let total = try #require(all["aantal"] as? Int)
+        #expect(total > 4)
+        let first = try search("q=klant&pageSize=2&pageNumber=1")
+        let second = try search("q=klant&pageSize=2&pageNumber=2")
+        #expect(first["hasNextPage"] as? Bool == true)
+        #expect(first["aantal"] as? Int == total)
+        let firstCodes = (first["items"] as! [[String: Any]]).map { "\($0["soort"]!)\($0["code"]!)\($0["snippet"]!)" }
+        let secondCodes = (second["items"] as! [[String: Any]]).map { "\($0["soort"]!)\($0["code"]!)\($0["snippet"]!)" }
+        #expect(firstCodes.count == 2 && secondCodes.count == 2)
+        #expect(Set(firstCodes).isDisjoint(with: secondCodes))
+        #expect((first["links"] as? [String: String])?["next"] == "/api/v1/zoeken?q=klant&pageSize=2&pageNumber=2")
+        let lastPage = (total + 1) / 2
+        let last = try search("q=klant&pageSize=2&pageNumber=\(lastPage)")
+        #expect(last["hasNextPage"] as? Bool == false)
+        #expect(try hits("q=klant&pageSize=2&pageNumber=\(lastPage + 1)").isEmpty)
+    }
+
+    @Test(
+        "bad queries are 400 problems",
+        arguments: [
+            "", "q=", "q=%20%20", "q=" + String(repeating: "a", count: 201), "q=...", "q=klant&soort=boek",
+            "q=klant&dossier=2329", "q=klant&pageSize=0", "q=klant&pageSize=101", "q=klant&pageNumber=-1",
+            "q=klant&pageNumber=abc", "q=klant&q=offerte", "q=%ZZ",
+        ])
+    func badQueries(query: String) throws {
+        let response = APIFixture.get("/api/v1/zoeken?" + query)
+        #expect(response.status == .badRequest)
+        #expect(response.headers["Content-Type"] == "application/problem+json")
+        let problem = try #require(APIFixture.json(response) as? [String: Any])
+        #expect(problem["type"] as? String == "https://dossiers.example/problems/invalid-query")
+        #expect((problem["detail"] as? String)?.isEmpty == false)
+    }
+}
