@@ -121,7 +121,8 @@ public struct Router: HTTPResponder {
         if let literal = node.literals[segment], let found = match(rest, from: literal, parameters: &parameters) {
             return found
         }
-        if let edge = node.parameter {
+        // A parameter captures a non-empty segment: `/dossiers/` is not `/dossiers/{crebo}`.
+        if let edge = node.parameter, !segment.isEmpty {
             parameters.append(name: edge.name, value: segment)
             if let found = match(rest, from: edge.node, parameters: &parameters) { return found }
             parameters.removeLast()
