@@ -19,7 +19,8 @@ enum CommandLineParser {
         }
     }
 
-    static func parseServe(_ arguments: [String], environment: [String: String]) throws(UsageError) -> Command {
+    static func parseServe(_ arguments: [String], environment: [String: String]) throws(UsageError) -> Command
+    {
         var options = ServeOptions()
         if let port = environment["PORT"], !port.isEmpty {
             options.port = try parsePort(port, source: "PORT")
@@ -47,7 +48,9 @@ enum CommandLineParser {
         return .serve(options)
     }
 
-    static func parseHealthCheck(_ arguments: [String], environment: [String: String]) throws(UsageError) -> Command {
+    static func parseHealthCheck(_ arguments: [String], environment: [String: String]) throws(UsageError)
+        -> Command
+    {
         var port = 8080
         if let value = environment["PORT"], !value.isEmpty {
             port = try parsePort(value, source: "PORT")
@@ -93,7 +96,8 @@ enum CommandLineParser {
             }
             if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
                 return Flag(
-                    name: String(argument[..<equals]), inlineValue: String(argument[argument.index(after: equals)...]))
+                    name: String(argument[..<equals]),
+                    inlineValue: String(argument[argument.index(after: equals)...]))
             }
             return Flag(name: argument, inlineValue: nil)
         }

@@ -26,7 +26,8 @@ struct ServerCommand {
             DossierServerCommand.printError("dossier-server: \(error)")
             return 1
         }
-        let configuration = ServerConfiguration(host: options.host, port: options.port, accessLog: !options.isQuiet)
+        let configuration = ServerConfiguration(
+            host: options.host, port: options.port, accessLog: !options.isQuiet)
         let server = Server(configuration: configuration, responder: responder)
         let port: Int
         do {
@@ -37,7 +38,8 @@ struct ServerCommand {
         }
         DossierServerCommand.printError(
             "dossier-server: listening on http://\(options.host):\(port) "
-                + "(\(configuration.eventLoopCount) event loops, public directory '\(options.publicDirectory)')")
+                + "(\(configuration.eventLoopCount) event loops, public directory '\(options.publicDirectory)')"
+        )
 
         // Dispatch signal sources rather than handlers: the handler runs on a queue like any
         // other code, so it may call into the server. The default actions are disabled first

@@ -19,7 +19,8 @@ struct Transcript: Equatable {
 }
 
 func describe(_ request: HTTPRequest) -> String {
-    var text = "\(request.method.rawValue) \(request.target) path=\(request.path) query=\(request.query ?? "-")"
+    var text =
+        "\(request.method.rawValue) \(request.target) path=\(request.path) query=\(request.query ?? "-")"
     text += " \(request.version) fields=\(request.headers.count) body=\(request.body)"
     for field in request.headers { text += " [\(field.name): \(field.value)]" }
     return text
@@ -38,7 +39,8 @@ func parse(_ input: UnsafeBufferPointer<UInt8>, pieceSize: Int, limits: ParserLi
             case .request(let request):
                 // The limits hold for everything the parser lets through.
                 precondition(request.body.count <= limits.maxBodySize, "body over the limit")
-                precondition(request.target.utf8.count <= limits.maxRequestTargetLength, "target over the limit")
+                precondition(
+                    request.target.utf8.count <= limits.maxRequestTargetLength, "target over the limit")
                 precondition(request.headers.count <= limits.maxHeaderFieldCount, "too many fields")
                 transcript.requests.append(describe(request))
             case .needMoreData:
@@ -62,7 +64,8 @@ public func fuzzRequestParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int3
     let limits =
         mode & 0x80 == 0
         ? ParserLimits()
-        : ParserLimits(maxRequestTargetLength: 48, maxHeaderSectionSize: 160, maxHeaderFieldCount: 6, maxBodySize: 96)
+        : ParserLimits(
+            maxRequestTargetLength: 48, maxHeaderSectionSize: 160, maxHeaderFieldCount: 6, maxBodySize: 96)
     let pieceSize = Int(mode & 0x0F) + 1
 
     let whole = parse(input, pieceSize: max(input.count, 1), limits: limits)

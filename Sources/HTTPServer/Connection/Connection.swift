@@ -149,22 +149,27 @@ final class Connection {
         let notModified = ConditionalRequests.isNotModified(request: request, response: response)
         let framing = ResponseSerializer.Framing(
             connection: connection, headOnly: request.method == .head, notModified: notModified)
-        let bytes = ResponseSerializer.append(response, framing: framing, date: loop.date.fieldLine, to: &outbound)
+        let bytes = ResponseSerializer.append(
+            response, framing: framing, date: loop.date.fieldLine, to: &outbound)
         if let started {
             let elapsed = ContinuousClock.now - started
             loop.logRequest(
                 method: request.method.rawValue, target: request.target,
                 status: notModified ? 304 : response.status.code, bytes: bytes,
-                microseconds: Int(elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000))
+                microseconds: Int(
+                    elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds
+                        / 1_000_000_000_000))
         }
     }
 
     /// Queues a response the server makes itself (no request to answer, or a timeout).
     private func queue(_ response: HTTPResponse, connection: ResponseSerializer.ConnectionField) {
         let framing = ResponseSerializer.Framing(connection: connection, headOnly: false, notModified: false)
-        let bytes = ResponseSerializer.append(response, framing: framing, date: loop.date.fieldLine, to: &outbound)
+        let bytes = ResponseSerializer.append(
+            response, framing: framing, date: loop.date.fieldLine, to: &outbound)
         if loop.context.accessLog != nil {
-            loop.logRequest(method: "-", target: "-", status: response.status.code, bytes: bytes, microseconds: 0)
+            loop.logRequest(
+                method: "-", target: "-", status: response.status.code, bytes: bytes, microseconds: 0)
         }
     }
 

@@ -122,7 +122,8 @@ public struct RequestParser: Sendable {
             case .head(var scan):
                 let (start, limits) = (self.start, self.limits)
                 let step = buffer.withUnsafeBytes { all in
-                    Self.scanHead(UnsafeRawBufferPointer(rebasing: all[start...]), scan: &scan, limits: limits)
+                    Self.scanHead(
+                        UnsafeRawBufferPointer(rebasing: all[start...]), scan: &scan, limits: limits)
                 }
                 switch step {
                 case .needMoreData:
@@ -133,7 +134,8 @@ public struct RequestParser: Sendable {
                 case .complete(let line, let headLength):
                     let fieldsRange = (start + scan.fieldsStart)..<(start + headLength - 2)
                     let parsed = buffer.withUnsafeBytes { all in
-                        Self.parseFields(UnsafeRawBufferPointer(rebasing: all[fieldsRange]), line: line, limits: limits)
+                        Self.parseFields(
+                            UnsafeRawBufferPointer(rebasing: all[fieldsRange]), line: line, limits: limits)
                     }
                     self.start += headLength
                     switch parsed {
@@ -164,7 +166,8 @@ public struct RequestParser: Sendable {
                 state = .failed(ParseError(.invalidChunkFraming))
                 let (start, limits) = (self.start, self.limits)
                 let (consumed, outcome) = buffer.withUnsafeBytes { all in
-                    decoder.decode(UnsafeRawBufferPointer(rebasing: all[start...]), into: &body, limits: limits)
+                    decoder.decode(
+                        UnsafeRawBufferPointer(rebasing: all[start...]), into: &body, limits: limits)
                 }
                 self.start += consumed
                 switch outcome {
@@ -371,7 +374,8 @@ public struct RequestParser: Sendable {
                 // RFC 9112 §6.3 item 5: a list of identical values may be collapsed; anything
                 // else is an unrecoverable framing error.
                 forEachListElement(value) { element in
-                    guard let length = parseDecimal(element), contentLength == nil || contentLength == length else {
+                    guard let length = parseDecimal(element), contentLength == nil || contentLength == length
+                    else {
                         contentLengthIsValid = false
                         return
                     }
@@ -395,7 +399,8 @@ public struct RequestParser: Sendable {
             }
             fields.append(
                 HTTPFields.Field(
-                    name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self)))
+                    name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self)
+                ))
         }
 
         // RFC 9112 §3.2: exactly one Host in HTTP/1.1, at most one in 1.0, and a valid one.

@@ -128,7 +128,8 @@ final class EventLoop: @unchecked Sendable {
     /// Adds a line to the access log (written at the end of the batch).
     func logRequest(method: String, target: String, status: Int, bytes: Int, microseconds: Int) {
         AccessLog.appendLine(
-            method: method, target: target, status: status, bytes: bytes, microseconds: microseconds, to: &logLines)
+            method: method, target: target, status: status, bytes: bytes, microseconds: microseconds,
+            to: &logLines)
     }
 
     // MARK: - Handlers
@@ -192,7 +193,8 @@ final class EventLoop: @unchecked Sendable {
     /// between 5 ms (tests) and 250 ms (production).
     static func tickMilliseconds(for timeouts: ConnectionStateMachine.Timeouts) -> Int {
         let shortest = min(timeouts.request, timeouts.idle, timeouts.linger) / 4
-        let milliseconds = shortest.components.seconds * 1000 + shortest.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds =
+            shortest.components.seconds * 1000 + shortest.components.attoseconds / 1_000_000_000_000_000
         return Int(min(max(milliseconds, 5), 250))
     }
 }

@@ -59,12 +59,15 @@ public final class Server: Sendable {
     public func start() throws(ServerError) -> Int {
         try state.withLock { current throws(ServerError) -> Int in
             guard case .idle = current else {
-                throw ServerError(operation: "start", code: EALREADY, message: "the server was already started")
+                throw ServerError(
+                    operation: "start", code: EALREADY, message: "the server was already started")
             }
             signal(SIGPIPE, SIG_IGN)
-            let (listener, port) = try Socket.listen(host: configuration.host, port: configuration.port, backlog: 4096)
+            let (listener, port) = try Socket.listen(
+                host: configuration.host, port: configuration.port, backlog: 4096)
             let accessLog = configuration.accessLog ? AccessLog() : nil
-            let context = ServerContext(configuration: configuration, responder: responder, accessLog: accessLog)
+            let context = ServerContext(
+                configuration: configuration, responder: responder, accessLog: accessLog)
             let parts = DispatchGroup()
             var loops: [EventLoop] = []
             do throws(ServerError) {

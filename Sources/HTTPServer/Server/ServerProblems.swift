@@ -28,8 +28,10 @@ enum ServerProblems {
         var table: [ParseError.Kind: PreparedResponse] = [:]
         for kind in ParseError.Kind.allCases {
             let error = ParseError(kind)
-            table[kind] = ProblemDetails(slug: slug(for: error.status), status: error.status, detail: error.detail)
-                .preparedResponse()
+            table[kind] = ProblemDetails(
+                slug: slug(for: error.status), status: error.status, detail: error.detail
+            )
+            .preparedResponse()
         }
         return table
     }()

@@ -6,7 +6,9 @@
 enum Socket {
     /// Creates a non-blocking listening TCP socket bound to `host:port` (port 0 picks a free
     /// one), and returns it with the bound port.
-    static func listen(host: String, port: Int, backlog: Int32) throws(ServerError) -> (descriptor: Int32, port: Int) {
+    static func listen(host: String, port: Int, backlog: Int32) throws(ServerError) -> (
+        descriptor: Int32, port: Int
+    ) {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -19,7 +21,8 @@ enum Socket {
         }
         defer { freeaddrinfo(results) }
 
-        let descriptor = socket(first.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        let descriptor = socket(
+            first.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw ServerError(operation: "socket", code: errno) }
         do throws(ServerError) {
             // Restarting must not wait for TIME_WAIT connections of the previous process.
@@ -86,11 +89,15 @@ enum Socket {
         switch Int32(address.ss_family) {
         case AF_INET:
             return withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin_port)) }
+                $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+                    Int(UInt16(bigEndian: $0.pointee.sin_port))
+                }
             }
         case AF_INET6:
             return withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin6_port)) }
+                $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
+                    Int(UInt16(bigEndian: $0.pointee.sin6_port))
+                }
             }
         default:
             throw ServerError(operation: "getsockname", code: EAFNOSUPPORT)

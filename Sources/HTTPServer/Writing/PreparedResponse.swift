@@ -57,7 +57,9 @@ public final class PreparedResponse: Sendable {
     }
 
     /// Prepares a response whose content is the UTF-8 of `text`.
-    public convenience init(status: HTTPStatus = .ok, headers: HTTPFields = [:], text: String, addsETag: Bool = true) {
+    public convenience init(
+        status: HTTPStatus = .ok, headers: HTTPFields = [:], text: String, addsETag: Bool = true
+    ) {
         self.init(status: status, headers: headers, body: Array(text.utf8), addsETag: addsETag)
     }
 }

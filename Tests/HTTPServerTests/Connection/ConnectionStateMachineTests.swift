@@ -7,7 +7,8 @@ import Testing
 @Suite("Connection state machine")
 struct ConnectionStateMachineTests {
     let start = ContinuousClock.now
-    let timeouts = ConnectionStateMachine.Timeouts(request: .seconds(10), idle: .seconds(15), linger: .seconds(2))
+    let timeouts = ConnectionStateMachine.Timeouts(
+        request: .seconds(10), idle: .seconds(15), linger: .seconds(2))
 
     func makeMachine() -> ConnectionStateMachine {
         ConnectionStateMachine(limits: ParserLimits(), timeouts: timeouts, now: start)
@@ -17,7 +18,9 @@ struct ConnectionStateMachineTests {
         start + .milliseconds(Int(seconds * 1000))
     }
 
-    func receive(_ text: String, into machine: inout ConnectionStateMachine, at instant: ContinuousClock.Instant) {
+    func receive(
+        _ text: String, into machine: inout ConnectionStateMachine, at instant: ContinuousClock.Instant
+    ) {
         Array(text.utf8).withUnsafeBytes { machine.received($0, now: instant) }
     }
 
@@ -94,7 +97,8 @@ struct ConnectionStateMachineTests {
     @Test("Connection: close ends the connection after the response, with a lingering close")
     func connectionClose() {
         var machine = makeMachine()
-        receive("GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\nGET /ignored HTTP/1.1\r\nHost: a\r\n\r\n",
+        receive(
+            "GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\nGET /ignored HTTP/1.1\r\nHost: a\r\n\r\n",
             into: &machine, at: at(0))
         #expect(expectRequest(&machine, at: at(0)) == .close)
         guard case .wait = machine.nextStep(now: at(0)) else {
@@ -112,7 +116,9 @@ struct ConnectionStateMachineTests {
     @Test("HTTP/1.0 closes unless it asks for keep-alive, which the response then confirms")
     func http10() {
         var machine = makeMachine()
-        receive("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET / HTTP/1.0\r\n\r\n", into: &machine, at: at(0))
+        receive(
+            "GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET / HTTP/1.0\r\n\r\n", into: &machine,
+            at: at(0))
         #expect(expectRequest(&machine, at: at(0)) == .keepAlive)
         #expect(expectRequest(&machine, at: at(0)) == .close)
     }
@@ -134,7 +140,8 @@ struct ConnectionStateMachineTests {
     @Test("when the client half-closes, buffered requests are answered, the last with close")
     func inputEndedAnswersBufferedRequests() {
         var machine = makeMachine()
-        receive("GET /a HTTP/1.1\r\nHost: a\r\n\r\nGET /b HTTP/1.1\r\nHost: a\r\n\r\n", into: &machine, at: at(0))
+        receive(
+            "GET /a HTTP/1.1\r\nHost: a\r\n\r\nGET /b HTTP/1.1\r\nHost: a\r\n\r\n", into: &machine, at: at(0))
         machine.inputEnded()
         #expect(expectRequest(&machine, at: at(0), path: "/a") == ResponseSerializer.ConnectionField.none)
         #expect(expectRequest(&machine, at: at(0), path: "/b") == .close)

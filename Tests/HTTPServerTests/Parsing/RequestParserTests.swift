@@ -44,7 +44,8 @@ func parse(_ bytes: [UInt8], limits: ParserLimits = ParserLimits(), pieceSize: I
 struct RequestParserTests {
     @Test("a GET with fields is split into method, target, path, query, version and fields")
     func parsesSimpleGet() throws {
-        let outcome = parse("GET /api/v1/dossiers?q=auto&x=%20 HTTP/1.1\r\nHost: example.org\r\nAccept: */*\r\n\r\n")
+        let outcome = parse(
+            "GET /api/v1/dossiers?q=auto&x=%20 HTTP/1.1\r\nHost: example.org\r\nAccept: */*\r\n\r\n")
         #expect(outcome.error == nil)
         let request = try #require(outcome.requests.first)
         #expect(outcome.requests.count == 1)
@@ -78,11 +79,13 @@ struct RequestParserTests {
     @Test("an absolute-form target yields the path and query after the authority")
     func parsesAbsoluteForm() throws {
         let request = try #require(
-            parse("GET http://example.org:8080/healthz?x=1 HTTP/1.1\r\nHost: example.org:8080\r\n\r\n").requests.first)
+            parse("GET http://example.org:8080/healthz?x=1 HTTP/1.1\r\nHost: example.org:8080\r\n\r\n")
+                .requests.first)
         #expect(request.path == "/healthz")
         #expect(request.query == "x=1")
         #expect(request.target == "http://example.org:8080/healthz?x=1")
-        let bare = try #require(parse("GET HTTPS://example.org HTTP/1.1\r\nHost: example.org\r\n\r\n").requests.first)
+        let bare = try #require(
+            parse("GET HTTPS://example.org HTTP/1.1\r\nHost: example.org\r\n\r\n").requests.first)
         #expect(bare.path == "/")
     }
 
@@ -112,7 +115,8 @@ struct RequestParserTests {
             #expect(outcome.error == nil)
             #expect(outcome.requests.map(\.path) == ["/one", "/two", "/three", "/four"])
             #expect(outcome.requests.map(\.method) == [.get, .post, .delete, .get])
-            #expect(outcome.requests.map { String(decoding: $0.body, as: UTF8.self) } == ["", "hello", "abc", ""])
+            #expect(
+                outcome.requests.map { String(decoding: $0.body, as: UTF8.self) } == ["", "hello", "abc", ""])
             #expect(!outcome.hasPartialRequest)
         }
     }
@@ -230,7 +234,9 @@ struct RequestParserTests {
 
     @Test("obs-fold continuation after a field is refused")
     func rejectsObsFold() {
-        #expect(parse("GET / HTTP/1.1\r\nHost: a\r\nX: one\r\n two\r\n\r\n").error == ParseError(.obsoleteLineFolding))
+        #expect(
+            parse("GET / HTTP/1.1\r\nHost: a\r\nX: one\r\n two\r\n\r\n").error
+                == ParseError(.obsoleteLineFolding))
     }
 
     @Test("obs-text bytes are allowed in field values")
@@ -245,7 +251,8 @@ struct RequestParserTests {
 
     @Test("Content-Length frames the body; identical repeats collapse")
     func contentLength() throws {
-        let outcome = parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5, 5\r\ncontent-length: 5\r\n\r\nhelloGET")
+        let outcome = parse(
+            "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5, 5\r\ncontent-length: 5\r\n\r\nhelloGET")
         #expect(outcome.requests.first?.body == Array("hello".utf8))
         #expect(outcome.hasPartialRequest)
     }
@@ -254,23 +261,27 @@ struct RequestParserTests {
         "invalid or differing Content-Length is 400",
         arguments: ["abc", "-1", "+5", "5 5", "0x10", "", "1234567890123456789", "5, 6"])
     func invalidContentLength(value: String) {
-        #expect(parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: \(value)\r\n\r\n").error
-            == ParseError(.invalidContentLength))
+        #expect(
+            parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: \(value)\r\n\r\n").error
+                == ParseError(.invalidContentLength))
     }
 
     @Test("two Content-Length lines that differ are 400")
     func differingContentLengthLines() {
-        #expect(parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab").error
-            == ParseError(.invalidContentLength))
+        #expect(
+            parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab").error
+                == ParseError(.invalidContentLength))
     }
 
     @Test("Content-Length with Transfer-Encoding is 400, whichever comes first")
     func contentLengthWithTransferEncoding() {
         #expect(
-            parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n").error
+            parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n")
+                .error
                 == ParseError(.contentLengthWithTransferEncoding))
         #expect(
-            parse("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n").error
+            parse("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n")
+                .error
                 == ParseError(.contentLengthWithTransferEncoding))
     }
 
@@ -288,16 +299,20 @@ struct RequestParserTests {
     @Test("chunked split over two Transfer-Encoding lines still counts once per coding")
     func transferEncodingAcrossLines() {
         #expect(
-            parse("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n")
-                .error == ParseError(.invalidTransferEncoding))
+            parse(
+                "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n"
+            )
+            .error == ParseError(.invalidTransferEncoding))
         #expect(
-            parse("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: Chunked\r\n\r\n0\r\n\r\n").requests.count == 1)
+            parse("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: Chunked\r\n\r\n0\r\n\r\n").requests.count
+                == 1)
     }
 
     @Test("Transfer-Encoding in HTTP/1.0 is faulty framing")
     func transferEncodingInHTTP10() {
-        #expect(parse("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n").error
-            == ParseError(.transferEncodingInHTTP10))
+        #expect(
+            parse("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n").error
+                == ParseError(.transferEncodingInHTTP10))
     }
 
     @Test("chunked bodies are decoded with extensions and trailers dropped")
@@ -308,7 +323,9 @@ struct RequestParserTests {
         for pieceSize in [nil, 1, 5] {
             let outcome = parse(input, pieceSize: pieceSize)
             #expect(outcome.error == nil)
-            #expect(outcome.requests.first.map { String(decoding: $0.body, as: UTF8.self) } == "Wikipedia in\r\n\r\nchunks.")
+            #expect(
+                outcome.requests.first.map { String(decoding: $0.body, as: UTF8.self) }
+                    == "Wikipedia in\r\n\r\nchunks.")
             #expect(!outcome.hasPartialRequest)
         }
     }
@@ -317,7 +334,8 @@ struct RequestParserTests {
         "invalid chunk sizes are 400",
         arguments: ["zz", "", "-1", "0x5", "5;a\u{1}", "1234567890abcdef0", "5 x"])
     func invalidChunkSizes(line: String) {
-        let outcome = parse("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n\(line)\r\nhello\r\n0\r\n\r\n")
+        let outcome = parse(
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n\(line)\r\nhello\r\n0\r\n\r\n")
         #expect(outcome.error == ParseError(.invalidChunkSize))
         #expect(outcome.error?.closesConnection == true)
     }
@@ -325,14 +343,16 @@ struct RequestParserTests {
     @Test("chunk data not followed by CRLF is 400")
     func chunkWithoutCRLF() {
         #expect(
-            parse("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcd\r\n0\r\n\r\n").error
+            parse("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcd\r\n0\r\n\r\n")
+                .error
                 == ParseError(.invalidChunkFraming))
     }
 
     @Test("a malformed trailer is 400")
     func badTrailer() {
         #expect(
-            parse("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nno colon\r\n\r\n").error
+            parse("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nno colon\r\n\r\n")
+                .error
                 == ParseError(.invalidTrailer))
     }
 
@@ -342,12 +362,18 @@ struct RequestParserTests {
     func targetTooLong() {
         let limits = ParserLimits(maxRequestTargetLength: 32)
         let long = "/" + String(repeating: "a", count: 32)
-        #expect(parse("GET /\(String(repeating: "a", count: 30)) HTTP/1.1\r\nHost: a\r\n\r\n", limits: limits).error == nil)
-        #expect(parse("GET \(long) HTTP/1.1\r\nHost: a\r\n\r\n", limits: limits).error == ParseError(.targetTooLong))
+        #expect(
+            parse("GET /\(String(repeating: "a", count: 30)) HTTP/1.1\r\nHost: a\r\n\r\n", limits: limits)
+                .error == nil)
+        #expect(
+            parse("GET \(long) HTTP/1.1\r\nHost: a\r\n\r\n", limits: limits).error
+                == ParseError(.targetTooLong))
         // A line that never ends is refused once it is longer than any valid one.
         let endless = "GET /" + String(repeating: "a", count: 200)
         #expect(parse(endless, limits: limits).error == ParseError(.targetTooLong))
-        #expect(parse(String(repeating: "A", count: 200), limits: limits).error == ParseError(.invalidRequestLine))
+        #expect(
+            parse(String(repeating: "A", count: 200), limits: limits).error == ParseError(.invalidRequestLine)
+        )
         #expect(ParseError(.targetTooLong).status == .uriTooLong)
     }
 
@@ -355,10 +381,12 @@ struct RequestParserTests {
     func headerSectionTooLarge() {
         let limits = ParserLimits(maxHeaderSectionSize: 64)
         let field = "X-Long: " + String(repeating: "v", count: 60) + "\r\n"
-        #expect(parse("GET / HTTP/1.1\r\nHost: a\r\n\(field)\r\n", limits: limits).error
-            == ParseError(.headerSectionTooLarge))
-        #expect(parse("GET / HTTP/1.1\r\nHost: a\r\n\(field)", limits: limits, pieceSize: 3).error
-            == ParseError(.headerSectionTooLarge))
+        #expect(
+            parse("GET / HTTP/1.1\r\nHost: a\r\n\(field)\r\n", limits: limits).error
+                == ParseError(.headerSectionTooLarge))
+        #expect(
+            parse("GET / HTTP/1.1\r\nHost: a\r\n\(field)", limits: limits, pieceSize: 3).error
+                == ParseError(.headerSectionTooLarge))
         #expect(ParseError(.headerSectionTooLarge).status == .requestHeaderFieldsTooLarge)
         // Exactly at the limit is fine: "Host: a\r\n" (9) + 53-byte line + final CRLF = 64.
         let fits = "X: " + String(repeating: "v", count: 48) + "\r\n"
@@ -368,18 +396,23 @@ struct RequestParserTests {
     @Test("more fields than the limit is 431")
     func tooManyFields() {
         let limits = ParserLimits(maxHeaderFieldCount: 3)
-        #expect(parse("GET / HTTP/1.1\r\nHost: a\r\nA: 1\r\nB: 2\r\n\r\n", limits: limits).requests.count == 1)
-        #expect(parse("GET / HTTP/1.1\r\nHost: a\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n", limits: limits).error
-            == ParseError(.tooManyHeaderFields))
+        #expect(
+            parse("GET / HTTP/1.1\r\nHost: a\r\nA: 1\r\nB: 2\r\n\r\n", limits: limits).requests.count == 1)
+        #expect(
+            parse("GET / HTTP/1.1\r\nHost: a\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n", limits: limits).error
+                == ParseError(.tooManyHeaderFields))
     }
 
     @Test("a body over the limit is 413 as soon as the length is known")
     func bodyTooLarge() {
         let limits = ParserLimits(maxBodySize: 10)
-        #expect(parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 11\r\n\r\n", limits: limits).error
-            == ParseError(.contentTooLarge))
-        #expect(parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\n0123456789", limits: limits).requests
-            .count == 1)
+        #expect(
+            parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 11\r\n\r\n", limits: limits).error
+                == ParseError(.contentTooLarge))
+        #expect(
+            parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\n0123456789", limits: limits)
+                .requests
+                .count == 1)
         let chunked = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n6\r\n012345\r\n5\r\n"
         #expect(parse(chunked, limits: limits).error == ParseError(.contentTooLarge))
         #expect(ParseError(.contentTooLarge).status == .contentTooLarge)

@@ -36,7 +36,9 @@ struct StaticFilesTests {
         #expect(get(files, "/big.bin").headers["Content-Type"] == "application/octet-stream")
     }
 
-    @Test("traversal attempts, hidden files and links are all 404", arguments: PublicDirectory.traversalAttempts)
+    @Test(
+        "traversal attempts, hidden files and links are all 404", arguments: PublicDirectory.traversalAttempts
+    )
     func traversal(path: String) throws {
         let files = try StaticFiles(directory: PublicDirectory.path)
         let response = get(files, path)

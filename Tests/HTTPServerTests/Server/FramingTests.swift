@@ -7,13 +7,16 @@ import Testing
 @Suite("Live server: framing")
 struct FramingTests {
     /// Sends `request`, expects `status` as a problem, then the connection to close.
-    func expectRefusal(_ request: String, status: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectRefusal(_ request: String, status: Int, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         try withServer { _, port in
             let client = try TestClient(port: port)
             client.send(request)
             let response = try client.readResponse()
             #expect(response.status == status, sourceLocation: sourceLocation)
-            #expect(response.header("Content-Type") == "application/problem+json", sourceLocation: sourceLocation)
+            #expect(
+                response.header("Content-Type") == "application/problem+json", sourceLocation: sourceLocation)
             #expect(response.header("Connection") == "close", sourceLocation: sourceLocation)
             expectFraming(response, sourceLocation: sourceLocation)
             #expect(client.waitForClose() == .closed(extraBytes: 0), sourceLocation: sourceLocation)
@@ -30,7 +33,8 @@ struct FramingTests {
     @Test("differing Content-Length values are 400")
     func differingContentLength() throws {
         try expectRefusal(
-            "POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd", status: 400)
+            "POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd",
+            status: 400)
     }
 
     @Test("an invalid Content-Length is 400")
@@ -46,7 +50,8 @@ struct FramingTests {
     @Test("an invalid chunk size is 400 and closes")
     func badChunkSize() throws {
         try expectRefusal(
-            "POST /echo HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\nxyz\r\nabc\r\n0\r\n\r\n", status: 400)
+            "POST /echo HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\nxyz\r\nabc\r\n0\r\n\r\n",
+            status: 400)
     }
 
     @Test("a missing or doubled Host is 400")

@@ -10,14 +10,16 @@ struct LimitTests {
         requestHeadTimeout: .milliseconds(200), idleTimeout: .milliseconds(300), maxConnections: 2)
 
     func expectStatusThenClose(
-        _ request: String, status: Int, limits: ServerLimits = small, sourceLocation: SourceLocation = #_sourceLocation
+        _ request: String, status: Int, limits: ServerLimits = small,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         try withServer(limits: limits) { _, port in
             let client = try TestClient(port: port)
             client.send(request)
             let response = try client.readResponse()
             #expect(response.status == status, sourceLocation: sourceLocation)
-            #expect(response.header("Content-Type") == "application/problem+json", sourceLocation: sourceLocation)
+            #expect(
+                response.header("Content-Type") == "application/problem+json", sourceLocation: sourceLocation)
             #expect(response.header("Connection") == "close", sourceLocation: sourceLocation)
             #expect(client.waitForClose() == .closed(extraBytes: 0), sourceLocation: sourceLocation)
         }
@@ -35,7 +37,8 @@ struct LimitTests {
 
     @Test("a header section over the limit is 431 and closes")
     func headerSectionTooLarge() throws {
-        try expectStatusThenClose(get("/hello", "X-Big: \(String(repeating: "b", count: 300))\r\n"), status: 431)
+        try expectStatusThenClose(
+            get("/hello", "X-Big: \(String(repeating: "b", count: 300))\r\n"), status: 431)
     }
 
     @Test("more header fields than the limit is 431")

@@ -26,7 +26,8 @@ struct ProtocolTests {
             #expect(response.status == 200)
             let date = response.header("Date") ?? ""
             #expect(
-                response.head == "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nDate: \(date)")
+                response.head
+                    == "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nDate: \(date)")
             #expect(response.text == "hello")
         }
     }
@@ -51,7 +52,8 @@ struct ProtocolTests {
         try withServer { _, port in
             let client = try TestClient(port: port)
             client.send(
-                get("/items/1") + "POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 3\r\n\r\nabc" + get("/prepared")
+                get("/items/1") + "POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 3\r\n\r\nabc"
+                    + get("/prepared")
                     + "HEAD /hello HTTP/1.1\r\nHost: test\r\n\r\n" + get("/items/2"))
             #expect(try client.readResponse().text == "item 1 ")
             #expect(try client.readResponse().text == "3:abc")

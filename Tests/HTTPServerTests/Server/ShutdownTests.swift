@@ -54,7 +54,9 @@ struct ShutdownTests {
 
     @Test("shutdown and wait are idempotent, and wait returns at once for a server never started")
     func idempotent() throws {
-        let never = Server(configuration: ServerConfiguration(port: 0, accessLog: false), responder: try TestResponder.make())
+        let never = Server(
+            configuration: ServerConfiguration(port: 0, accessLog: false), responder: try TestResponder.make()
+        )
         never.shutdown()
         never.wait()
         try withServer { server, _ in

@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Live server: static files")
 struct StaticFileServingTests {
-    @Test("no traversal trick reaches a file outside the public directory", arguments: PublicDirectory.traversalAttempts)
+    @Test(
+        "no traversal trick reaches a file outside the public directory",
+        arguments: PublicDirectory.traversalAttempts)
     func traversal(path: String) throws {
         try withServer { _, port in
             let client = try TestClient(port: port)

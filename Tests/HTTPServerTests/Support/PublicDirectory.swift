@@ -14,9 +14,12 @@ enum PublicDirectory {
         let outside = root.appendingPathComponent("outside")
         let public_ = root.appendingPathComponent("public")
         let files = FileManager.default
-        try! files.createDirectory(at: outside.appendingPathComponent("dir"), withIntermediateDirectories: true)
-        try! files.createDirectory(at: public_.appendingPathComponent("docs"), withIntermediateDirectories: true)
-        try! files.createDirectory(at: public_.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try! files.createDirectory(
+            at: outside.appendingPathComponent("dir"), withIntermediateDirectories: true)
+        try! files.createDirectory(
+            at: public_.appendingPathComponent("docs"), withIntermediateDirectories: true)
+        try! files.createDirectory(
+            at: public_.appendingPathComponent(".git"), withIntermediateDirectories: true)
         func write(_ url: URL, _ bytes: [UInt8]) { try! Data(bytes).write(to: url) }
         write(outside.appendingPathComponent("secret.txt"), Array(secret.utf8))
         write(outside.appendingPathComponent("dir/inner.txt"), Array(secret.utf8))
@@ -29,7 +32,8 @@ enum PublicDirectory {
         write(public_.appendingPathComponent(".env"), Array(secret.utf8))
         write(public_.appendingPathComponent(".git/config"), Array(secret.utf8))
         try! files.createSymbolicLink(
-            atPath: public_.appendingPathComponent("escape.txt").path, withDestinationPath: "../outside/secret.txt")
+            atPath: public_.appendingPathComponent("escape.txt").path,
+            withDestinationPath: "../outside/secret.txt")
         try! files.createSymbolicLink(
             atPath: public_.appendingPathComponent("linked").path, withDestinationPath: "../outside/dir")
         try! files.createSymbolicLink(

@@ -104,7 +104,9 @@ final class TestClient {
                 break
             }
             guard try fill(until: deadline) else {
-                throw Failure(description: "closed before a complete head; got \(String(decoding: buffer, as: UTF8.self))")
+                throw Failure(
+                    description:
+                        "closed before a complete head; got \(String(decoding: buffer, as: UTF8.self))")
             }
         }
         guard let headEnd else { throw Failure(description: "no head") }
@@ -117,14 +119,19 @@ final class TestClient {
         }
         var fields: [(String, String)] = []
         for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { throw Failure(description: "bad field line '\(line)'") }
+            guard let colon = line.firstIndex(of: ":") else {
+                throw Failure(description: "bad field line '\(line)'")
+            }
             fields.append(
                 (String(line[..<colon]), trimmed(line[line.index(after: colon)...])))
         }
         let lengthText = fields.first { $0.0.lowercased() == "content-length" }?.1
-        let length = isHead || status == 204 || status == 304 || status < 200 ? 0 : Int(lengthText ?? "0") ?? 0
+        let length =
+            isHead || status == 204 || status == 304 || status < 200 ? 0 : Int(lengthText ?? "0") ?? 0
         while buffer.count < headEnd + length {
-            guard try fill(until: deadline) else { throw Failure(description: "closed before the body ended") }
+            guard try fill(until: deadline) else {
+                throw Failure(description: "closed before the body ended")
+            }
         }
         let body = Array(buffer[headEnd..<(headEnd + length)])
         buffer.removeFirst(headEnd + length)
@@ -177,7 +184,9 @@ final class TestClient {
         while true {
             let remaining = deadline - .now
             if remaining <= .zero { return false }
-            let milliseconds = Int32(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000 + 1)
+            let milliseconds = Int32(
+                remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
+                    + 1)
             var request = pollfd(fd: descriptor, events: events, revents: 0)
             let ready = poll(&request, 1, milliseconds)
             if ready > 0 { return true }
@@ -187,7 +196,8 @@ final class TestClient {
 
     private func find(_ pattern: [UInt8]) -> Int? {
         guard buffer.count >= pattern.count else { return nil }
-        for start in 0...(buffer.count - pattern.count) where buffer[start..<(start + pattern.count)].elementsEqual(pattern) {
+        for start in 0...(buffer.count - pattern.count)
+        where buffer[start..<(start + pattern.count)].elementsEqual(pattern) {
             return start
         }
         return nil

@@ -33,7 +33,8 @@ enum TestResponder {
         }
         routes.add(.get, "/prepared") { _, _ in HTTPResponse(prepared: prepared) }
         routes.add(.get, "/items/{id}") { request, parameters in
-            HTTPResponse(status: .ok, body: Array("item \(parameters["id"] ?? "?") \(request.query ?? "")".utf8))
+            HTTPResponse(
+                status: .ok, body: Array("item \(parameters["id"] ?? "?") \(request.query ?? "")".utf8))
         }
         routes.add(.post, "/echo") { request, _ in
             HTTPResponse(status: .ok, body: Array("\(request.body.count):".utf8) + request.body)

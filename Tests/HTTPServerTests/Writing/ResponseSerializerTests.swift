@@ -9,7 +9,8 @@ struct ResponseSerializerTests {
     static let date = Array("Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n".utf8)
 
     func serialize(
-        _ response: HTTPResponse, connection: ResponseSerializer.ConnectionField = .none, headOnly: Bool = false,
+        _ response: HTTPResponse, connection: ResponseSerializer.ConnectionField = .none,
+        headOnly: Bool = false,
         notModified: Bool = false
     ) -> String {
         var queue = OutboundQueue()
@@ -43,7 +44,8 @@ struct ResponseSerializerTests {
 
     @Test("a response gets status line, fields, Content-Length, Date and an empty line, then the body")
     func dynamicResponse() {
-        let response = HTTPResponse(status: .ok, headers: ["Content-Type": "text/plain"], body: Array("hi".utf8))
+        let response = HTTPResponse(
+            status: .ok, headers: ["Content-Type": "text/plain"], body: Array("hi".utf8))
         #expect(
             serialize(response)
                 == "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n"
@@ -62,12 +64,14 @@ struct ResponseSerializerTests {
         let response = HTTPResponse(
             status: .ok,
             headers: [
-                "Content-Length": "999", "transfer-encoding": "chunked", "Date": "yesterday", "Connection": "upgrade",
+                "Content-Length": "999", "transfer-encoding": "chunked", "Date": "yesterday",
+                "Connection": "upgrade",
                 "X-Kept": "yes",
             ], body: Array("abc".utf8))
         #expect(
             serialize(response)
-                == "HTTP/1.1 200 OK\r\nX-Kept: yes\r\nContent-Length: 3\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n\r\nabc")
+                == "HTTP/1.1 200 OK\r\nX-Kept: yes\r\nContent-Length: 3\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n\r\nabc"
+        )
     }
 
     @Test("fields that would split the response are dropped")
@@ -82,7 +86,8 @@ struct ResponseSerializerTests {
 
     @Test("HEAD gets the GET head, Content-Length included, and no body")
     func head() {
-        let response = HTTPResponse(status: .ok, headers: ["Content-Type": "text/plain"], body: Array("hello".utf8))
+        let response = HTTPResponse(
+            status: .ok, headers: ["Content-Type": "text/plain"], body: Array("hello".utf8))
         #expect(
             serialize(response, headOnly: true)
                 == "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n"
@@ -99,13 +104,15 @@ struct ResponseSerializerTests {
     @Test("a prepared response serves its pre-serialised head and body; appended fields follow")
     func prepared() {
         let prepared = PreparedResponse(
-            headers: ["Content-Type": "application/json", "Cache-Control": "no-cache"], body: Array("{}".utf8))
+            headers: ["Content-Type": "application/json", "Cache-Control": "no-cache"], body: Array("{}".utf8)
+        )
         #expect(prepared.etag == EntityTag.strong(for: Array("{}".utf8)))
         var response = HTTPResponse(prepared: prepared)
         #expect(
             serialize(response)
                 == "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nCache-Control: no-cache\r\n"
-                + "ETag: \(prepared.etag ?? "")\r\nContent-Length: 2\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n\r\n{}")
+                + "ETag: \(prepared.etag ?? "")\r\nContent-Length: 2\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n\r\n{}"
+        )
         response.headers.append(name: "Access-Control-Allow-Origin", value: "*")
         #expect(response.prepared === prepared)
         #expect(serialize(response).contains("Content-Length: 2\r\nAccess-Control-Allow-Origin: *\r\nDate: "))
@@ -118,7 +125,9 @@ struct ResponseSerializerTests {
         response.body = HTTPBody("bb")
         #expect(response.prepared == nil)
         #expect(response.headers["ETag"] == prepared.etag)
-        #expect(serialize(response).hasSuffix("Content-Length: 2\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n\r\nbb"))
+        #expect(
+            serialize(response).hasSuffix(
+                "Content-Length: 2\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n\r\nbb"))
         response = HTTPResponse(prepared: prepared)
         response.headers["Content-Type"] = "text/html"
         #expect(response.prepared == nil)
@@ -148,7 +157,8 @@ struct ResponseSerializerTests {
         var queue = OutboundQueue()
         for _ in 0..<3 {
             ResponseSerializer.append(
-                HTTPResponse(prepared: prepared), framing: .init(connection: .none, headOnly: false, notModified: false),
+                HTTPResponse(prepared: prepared),
+                framing: .init(connection: .none, headOnly: false, notModified: false),
                 date: Self.date, to: &queue)
         }
         let bytes = drain(&queue)
@@ -159,9 +169,12 @@ struct ResponseSerializerTests {
 
     @Test("the Date line is IMF-fixdate")
     func date() {
-        #expect(String(decoding: HTTPDate.fieldLine(for: 784_111_777), as: UTF8.self)
-            == "Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n")
-        #expect(String(decoding: HTTPDate.fieldLine(for: 0), as: UTF8.self) == "Date: Thu, 01 Jan 1970 00:00:00 GMT\r\n")
+        #expect(
+            String(decoding: HTTPDate.fieldLine(for: 784_111_777), as: UTF8.self)
+                == "Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n")
+        #expect(
+            String(decoding: HTTPDate.fieldLine(for: 0), as: UTF8.self)
+                == "Date: Thu, 01 Jan 1970 00:00:00 GMT\r\n")
     }
 
     @Test("decimal numbers are written without a String", arguments: [0, 7, 10, 404, 1_048_576, Int.max])
