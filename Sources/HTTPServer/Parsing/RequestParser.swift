@@ -133,9 +133,11 @@ public struct RequestParser: Sendable {
                     return fail(error)
                 case .complete(let line, let headLength):
                     let fieldsRange = (start + scan.fieldsStart)..<(start + headLength - 2)
+                    let fieldCount = scan.fieldLines
                     let parsed = buffer.withUnsafeBytes { all in
                         Self.parseFields(
-                            UnsafeRawBufferPointer(rebasing: all[fieldsRange]), line: line, limits: limits)
+                            UnsafeRawBufferPointer(rebasing: all[fieldsRange]), line: line, fieldCount: fieldCount,
+                            limits: limits)
                     }
                     self.start += headLength
                     switch parsed {
@@ -337,9 +339,11 @@ public struct RequestParser: Sendable {
     /// Parses the field lines (between the request line and the empty line) and decides how
     /// the content is framed (RFC 9112 §6.3).
     private static func parseFields(
-        _ section: UnsafeRawBufferPointer, line: RequestLine, limits: ParserLimits
+        _ section: UnsafeRawBufferPointer, line: RequestLine, fieldCount: Int, limits: ParserLimits
     ) -> Result<(RequestHead, Framing), ParseError> {
+        // The scan counted the lines: one allocation for the fields, not one per doubling.
         var fields: [HTTPFields.Field] = []
+        fields.reserveCapacity(fieldCount)
         var hostCount = 0
         var hostIsValid = true
         var contentLength: Int?

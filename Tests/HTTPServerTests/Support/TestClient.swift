@@ -161,11 +161,11 @@ final class TestClient {
         waitForClose(timeout: duration) == .stillOpen
     }
 
-    /// Closes with RST instead of FIN (SO_LINGER 0), like a client that crashed.
+    /// Closes with RST instead of FIN (SO_LINGER 0, then close), like a client that crashed.
     func reset() {
         var linger = linger(l_onoff: 1, l_linger: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
-        shutdown(descriptor, Int32(SHUT_RDWR))
+        disconnect()
     }
 
     /// Reads more into the buffer: true if bytes came, false at end of stream; throws on
