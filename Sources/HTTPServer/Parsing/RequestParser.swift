@@ -136,7 +136,8 @@ public struct RequestParser: Sendable {
                     let fieldCount = scan.fieldLines
                     let parsed = buffer.withUnsafeBytes { all in
                         Self.parseFields(
-                            UnsafeRawBufferPointer(rebasing: all[fieldsRange]), line: line, fieldCount: fieldCount,
+                            UnsafeRawBufferPointer(rebasing: all[fieldsRange]), line: line,
+                            fieldCount: fieldCount,
                             limits: limits)
                     }
                     self.start += headLength
