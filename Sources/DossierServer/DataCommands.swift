@@ -2,7 +2,7 @@ import Dossier
 import Foundation
 
 /// The data subcommands of `dossier-server`: thin wrappers around the `Dossier` target that
-/// print and return an exit status (0 ok, 2 invalid data, 64 wrong usage).
+/// print and return an exit status (0 ok, 2 invalid data or wrong usage).
 enum DataCommands {
     /// `dossier-server import FILE... --out DIR`: imports published texts, SBB XML exports or
     /// project JSON, validates them together and writes one `{crebo}.json` per dossier.
@@ -21,7 +21,7 @@ enum DataCommands {
         }
         guard let output, !files.isEmpty else {
             printError("usage: dossier-server import FILE... --out DIR")
-            return 64
+            return 2
         }
         do {
             let catalog = try Catalog.load(files: files.map { URL(fileURLWithPath: $0) })
@@ -46,7 +46,7 @@ enum DataCommands {
     static func runValidate(_ arguments: [String]) -> Int32 {
         guard !arguments.isEmpty else {
             printError("usage: dossier-server validate FILE...")
-            return 64
+            return 2
         }
         do {
             var loaded: [(file: String, dossier: Kwalificatiedossier)] = []

@@ -1,9 +1,8 @@
 import Foundation
 
-// Data subcommands (issue 3); the server itself lands with issue 2.
-let arguments = Array(CommandLine.arguments.dropFirst())
-switch arguments.first {
-case "import": exit(DataCommands.runImport(Array(arguments.dropFirst())))
-case "validate": exit(DataCommands.runValidate(Array(arguments.dropFirst())))
-default: print("dossier-server: not built yet")
-}
+// Everything lives in the files beside this one; main only hands over the process's
+// arguments and environment and exits with the status the command returns.
+exit(
+    DossierServerCommand.run(
+        arguments: Array(CommandLine.arguments.dropFirst()),
+        environment: ProcessInfo.processInfo.environment))

@@ -59,7 +59,8 @@ struct RequestTarget: Equatable {
             return RequestTarget(form: .absolute, path: "/", query: nil)
         }
         if target[index] == ASCII.questionMark {
-            let query = String(decoding: UnsafeRawBufferPointer(rebasing: target[(index + 1)...]), as: UTF8.self)
+            let query = String(
+                decoding: UnsafeRawBufferPointer(rebasing: target[(index + 1)...]), as: UTF8.self)
             return RequestTarget(form: .absolute, path: "/", query: query)
         }
         return split(target, from: index, form: .absolute)
@@ -71,7 +72,8 @@ struct RequestTarget: Equatable {
         return target.withUTF8 { parse(UnsafeRawBufferPointer($0), method: method) }
     }
 
-    private static func split(_ target: UnsafeRawBufferPointer, from start: Int, form: Form) -> RequestTarget {
+    private static func split(_ target: UnsafeRawBufferPointer, from start: Int, form: Form) -> RequestTarget
+    {
         let rest = UnsafeRawBufferPointer(rebasing: target[start...])
         if let mark = rest.firstIndex(of: ASCII.questionMark) {
             return RequestTarget(
@@ -82,7 +84,8 @@ struct RequestTarget: Equatable {
         return RequestTarget(form: form, path: String(decoding: rest, as: UTF8.self), query: nil)
     }
 
-    private static func hasPrefixIgnoringCase(_ bytes: UnsafeRawBufferPointer, _ prefix: StaticString) -> Bool {
+    private static func hasPrefixIgnoringCase(_ bytes: UnsafeRawBufferPointer, _ prefix: StaticString) -> Bool
+    {
         let count = prefix.utf8CodeUnitCount
         guard bytes.count >= count else { return false }
         return prefix.withUTF8Buffer { ASCII.equalsIgnoringCase(bytes[..<count], $0) }

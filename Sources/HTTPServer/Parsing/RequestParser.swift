@@ -122,7 +122,8 @@ public struct RequestParser: Sendable {
             case .head(var scan):
                 let (start, limits) = (self.start, self.limits)
                 let step = buffer.withUnsafeBytes { all in
-                    Self.scanHead(UnsafeRawBufferPointer(rebasing: all[start...]), scan: &scan, limits: limits)
+                    Self.scanHead(
+                        UnsafeRawBufferPointer(rebasing: all[start...]), scan: &scan, limits: limits)
                 }
                 switch step {
                 case .needMoreData:
@@ -132,8 +133,12 @@ public struct RequestParser: Sendable {
                     return fail(error)
                 case .complete(let line, let headLength):
                     let fieldsRange = (start + scan.fieldsStart)..<(start + headLength - 2)
+                    let fieldCount = scan.fieldLines
                     let parsed = buffer.withUnsafeBytes { all in
-                        Self.parseFields(UnsafeRawBufferPointer(rebasing: all[fieldsRange]), line: line, limits: limits)
+                        Self.parseFields(
+                            UnsafeRawBufferPointer(rebasing: all[fieldsRange]), line: line,
+                            fieldCount: fieldCount,
+                            limits: limits)
                     }
                     self.start += headLength
                     switch parsed {
@@ -164,7 +169,8 @@ public struct RequestParser: Sendable {
                 state = .failed(ParseError(.invalidChunkFraming))
                 let (start, limits) = (self.start, self.limits)
                 let (consumed, outcome) = buffer.withUnsafeBytes { all in
-                    decoder.decode(UnsafeRawBufferPointer(rebasing: all[start...]), into: &body, limits: limits)
+                    decoder.decode(
+                        UnsafeRawBufferPointer(rebasing: all[start...]), into: &body, limits: limits)
                 }
                 self.start += consumed
                 switch outcome {
@@ -334,9 +340,11 @@ public struct RequestParser: Sendable {
     /// Parses the field lines (between the request line and the empty line) and decides how
     /// the content is framed (RFC 9112 §6.3).
     private static func parseFields(
-        _ section: UnsafeRawBufferPointer, line: RequestLine, limits: ParserLimits
+        _ section: UnsafeRawBufferPointer, line: RequestLine, fieldCount: Int, limits: ParserLimits
     ) -> Result<(RequestHead, Framing), ParseError> {
+        // The scan counted the lines: one allocation for the fields, not one per doubling.
         var fields: [HTTPFields.Field] = []
+        fields.reserveCapacity(fieldCount)
         var hostCount = 0
         var hostIsValid = true
         var contentLength: Int?
@@ -371,7 +379,8 @@ public struct RequestParser: Sendable {
                 // RFC 9112 §6.3 item 5: a list of identical values may be collapsed; anything
                 // else is an unrecoverable framing error.
                 forEachListElement(value) { element in
-                    guard let length = parseDecimal(element), contentLength == nil || contentLength == length else {
+                    guard let length = parseDecimal(element), contentLength == nil || contentLength == length
+                    else {
                         contentLengthIsValid = false
                         return
                     }
@@ -395,7 +404,8 @@ public struct RequestParser: Sendable {
             }
             fields.append(
                 HTTPFields.Field(
-                    name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self)))
+                    name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self)
+                ))
         }
 
         // RFC 9112 §3.2: exactly one Host in HTTP/1.1, at most one in 1.0, and a valid one.

@@ -46,7 +46,9 @@ public struct ProblemDetails: Sendable, Equatable {
     public var instance: String?
 
     /// Creates a problem.
-    public init(type: String, title: String, status: HTTPStatus, detail: String? = nil, instance: String? = nil) {
+    public init(
+        type: String, title: String, status: HTTPStatus, detail: String? = nil, instance: String? = nil
+    ) {
         self.type = type
         self.title = title
         self.status = status

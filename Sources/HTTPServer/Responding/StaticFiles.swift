@@ -100,7 +100,9 @@ public struct StaticFiles: HTTPResponder {
     private static func load(
         directory: String, prefix: String, depth: Int, into files: inout [String: PreparedResponse]
     ) throws(LoadError) {
-        guard depth < 32, let handle = opendir(directory) else { throw LoadError(path: directory, code: errno) }
+        guard depth < 32, let handle = opendir(directory) else {
+            throw LoadError(path: directory, code: errno)
+        }
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {

@@ -24,7 +24,9 @@ public struct Router: HTTPResponder {
         /// `allowed` as an `Allow` field value.
         let allowFieldValue: String
 
-        init(literals: [String: Node], parameter: ParameterEdge?, handlers: [HTTPMethod: RouterBuilder.Handler]) {
+        init(
+            literals: [String: Node], parameter: ParameterEdge?, handlers: [HTTPMethod: RouterBuilder.Handler]
+        ) {
             self.literals = literals
             self.parameter = parameter
             self.handlers = handlers
@@ -118,10 +120,13 @@ public struct Router: HTTPResponder {
             return node.allowed.isEmpty ? nil : node
         }
         let rest = segments.dropFirst()
-        if let literal = node.literals[segment], let found = match(rest, from: literal, parameters: &parameters) {
+        if let literal = node.literals[segment],
+            let found = match(rest, from: literal, parameters: &parameters)
+        {
             return found
         }
-        if let edge = node.parameter {
+        // A parameter captures a non-empty segment: `/dossiers/` is not `/dossiers/{crebo}`.
+        if let edge = node.parameter, !segment.isEmpty {
             parameters.append(name: edge.name, value: segment)
             if let found = match(rest, from: edge.node, parameters: &parameters) { return found }
             parameters.removeLast()

@@ -47,7 +47,8 @@ public struct HTTPBody: Sendable, Equatable {
     }
 
     /// Calls `body` with the bytes in contiguous memory.
-    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result
+    {
         switch storage {
         case .bytes(let bytes): return try bytes.withUnsafeBytes(body)
         case .stored(let stored): return try body(stored.bytes)

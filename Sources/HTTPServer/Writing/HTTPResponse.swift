@@ -98,4 +98,14 @@ public struct HTTPResponse: Sendable {
         case .dynamic(_, let headers, _): return headers["ETag"]
         }
     }
+
+    /// Whether the response asks to close the connection (`Connection: close`).
+    var requestsClose: Bool {
+        switch storage {
+        case .prepared(let prepared, let extra):
+            return prepared.requestsClose || extra.containsToken("close", inField: "Connection")
+        case .dynamic(_, let headers, _):
+            return headers.containsToken("close", inField: "Connection")
+        }
+    }
 }

@@ -17,6 +17,8 @@ public final class PreparedResponse: Sendable {
     /// Status line, fields and `Content-Length`, each ending in CRLF; the connection adds
     /// `Date`, maybe `Connection`, and the empty line.
     let head: [UInt8]
+    /// Whether `headers` has `Connection: close`: the connection closes after serving it.
+    let requestsClose: Bool
     /// The same for the 304 answer to a matching `If-None-Match` (RFC 9110 §15.4.5).
     let notModifiedHead: [UInt8]
 
@@ -38,6 +40,7 @@ public final class PreparedResponse: Sendable {
         self.headers = headers
         self.body = HTTPBody(stored: ByteStorage(body))
         self.etag = headers["ETag"]
+        self.requestsClose = headers.containsToken("close", inField: "Connection")
 
         var head: [UInt8] = []
         ResponseSerializer.appendStatusLine(status, to: &head)
@@ -54,7 +57,9 @@ public final class PreparedResponse: Sendable {
     }
 
     /// Prepares a response whose content is the UTF-8 of `text`.
-    public convenience init(status: HTTPStatus = .ok, headers: HTTPFields = [:], text: String, addsETag: Bool = true) {
+    public convenience init(
+        status: HTTPStatus = .ok, headers: HTTPFields = [:], text: String, addsETag: Bool = true
+    ) {
         self.init(status: status, headers: headers, body: Array(text.utf8), addsETag: addsETag)
     }
 }

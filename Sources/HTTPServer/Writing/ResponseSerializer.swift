@@ -120,9 +120,12 @@ enum ResponseSerializer {
     /// Appends a non-negative integer in decimal, without making a `String`.
     static func appendDecimal(_ value: Int, to buffer: inout [UInt8]) {
         var value = max(value, 0)
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         withUnsafeMutableBytes(of: &digits) { scratch in
             repeat {
@@ -140,7 +143,8 @@ enum ResponseSerializer {
         switch utf8.count {
         case 4: return ASCII.equalsIgnoringCase(utf8, "date".utf8)
         case 10:
-            return ASCII.equalsIgnoringCase(utf8, "connection".utf8) || ASCII.equalsIgnoringCase(utf8, "keep-alive".utf8)
+            return ASCII.equalsIgnoringCase(utf8, "connection".utf8)
+                || ASCII.equalsIgnoringCase(utf8, "keep-alive".utf8)
         case 14: return ASCII.equalsIgnoringCase(utf8, "content-length".utf8)
         case 17: return ASCII.equalsIgnoringCase(utf8, "transfer-encoding".utf8)
         default: return false

@@ -1,0 +1,30 @@
+/// What the command line asked for.
+enum Command: Equatable {
+    /// Serve HTTP (the default when no subcommand is given).
+    case serve(ServeOptions)
+    /// Ask a running server on 127.0.0.1 whether it is healthy (for Docker's HEALTHCHECK).
+    case healthCheck(port: Int)
+    /// Import published texts, SBB XML exports or project JSON into `{crebo}.json` files.
+    case importData(arguments: [String])
+    /// Validate data files and print a summary of each.
+    case validate(arguments: [String])
+    /// Print usage.
+    case help
+}
+
+/// The options of the `serve` command.
+struct ServeOptions: Equatable {
+    /// The address to bind.
+    var host = "0.0.0.0"
+    /// The port to bind; 0 picks a free one.
+    var port = 8080
+    /// The directory of static files (the browse page).
+    var publicDirectory = "Public"
+    /// A directory whose `*.json` and SBB `*.xml` files are loaded beside the embedded
+    /// dossiers; `nil` for the embedded dossiers only.
+    var dataDirectory: String?
+    /// The contract served at `/openapi.yaml`.
+    var openAPIFile = "openapi.yaml"
+    /// Whether to turn the access log off.
+    var isQuiet = false
+}

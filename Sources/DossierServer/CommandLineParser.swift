@@ -1,0 +1,122 @@
+/// A command line that cannot be understood; the message says which part.
+struct UsageError: Error, Equatable {
+    let message: String
+}
+
+/// Turns arguments (without the program name) into a ``Command``.
+///
+/// A subcommand is the first argument if it names one (see `parse`); otherwise the
+/// arguments are the server's flags. Flags take `--flag value` or `--flag=value`.
+/// `PORT` in the environment sets the port unless `--port` does.
+enum CommandLineParser {
+    static func parse(_ arguments: [String], environment: [String: String]) throws(UsageError) -> Command {
+        let rest = Array(arguments.dropFirst())
+        // Subcommands by name; a new one is a case here and in `Command`.
+        switch arguments.first {
+        case "healthcheck": return try parseHealthCheck(rest, environment: environment)
+        case "serve": return try parseServe(rest, environment: environment)
+        // The data commands read their own arguments (files, --out).
+        case "import": return .importData(arguments: rest)
+        case "validate": return .validate(arguments: rest)
+        default: return try parseServe(arguments, environment: environment)
+        }
+    }
+
+    static func parseServe(_ arguments: [String], environment: [String: String]) throws(UsageError) -> Command
+    {
+        var options = ServeOptions()
+        if let port = environment["PORT"], !port.isEmpty {
+            options.port = try parsePort(port, source: "PORT")
+        }
+        var flags = Flags(arguments)
+        while let flag = try flags.next() {
+            switch flag.name {
+            case "--help", "-h":
+                return .help
+            case "--host":
+                options.host = try flags.value(for: flag)
+            case "--port":
+                options.port = try parsePort(try flags.value(for: flag), source: "--port")
+            case "--public":
+                options.publicDirectory = try flags.value(for: flag)
+            case "--data":
+                options.dataDirectory = try flags.value(for: flag)
+            case "--openapi":
+                options.openAPIFile = try flags.value(for: flag)
+            case "--quiet", "-q":
+                try flags.noValue(for: flag)
+                options.isQuiet = true
+            default:
+                throw UsageError(message: "unknown option '\(flag.name)'")
+            }
+        }
+        return .serve(options)
+    }
+
+    static func parseHealthCheck(_ arguments: [String], environment: [String: String]) throws(UsageError)
+        -> Command
+    {
+        var port = 8080
+        if let value = environment["PORT"], !value.isEmpty {
+            port = try parsePort(value, source: "PORT")
+        }
+        var flags = Flags(arguments)
+        while let flag = try flags.next() {
+            switch flag.name {
+            case "--help", "-h":
+                return .help
+            case "--port":
+                port = try parsePort(try flags.value(for: flag), source: "--port")
+            default:
+                throw UsageError(message: "unknown option '\(flag.name)' for healthcheck")
+            }
+        }
+        return .healthCheck(port: port)
+    }
+
+    static func parsePort(_ text: String, source: String) throws(UsageError) -> Int {
+        guard let port = Int(text), (0...65_535).contains(port) else {
+            throw UsageError(message: "\(source) must be a port number from 0 to 65535, not '\(text)'")
+        }
+        return port
+    }
+
+    /// Walks `--flag value` / `--flag=value` arguments.
+    struct Flags {
+        struct Flag {
+            let name: String
+            let inlineValue: String?
+        }
+
+        private var remaining: ArraySlice<String>
+
+        init(_ arguments: [String]) {
+            remaining = arguments[...]
+        }
+
+        mutating func next() throws(UsageError) -> Flag? {
+            guard let argument = remaining.popFirst() else { return nil }
+            guard argument.hasPrefix("-"), argument.count > 1 else {
+                throw UsageError(message: "unexpected argument '\(argument)'")
+            }
+            if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
+                return Flag(
+                    name: String(argument[..<equals]),
+                    inlineValue: String(argument[argument.index(after: equals)...]))
+            }
+            return Flag(name: argument, inlineValue: nil)
+        }
+
+        mutating func value(for flag: Flag) throws(UsageError) -> String {
+            if let value = flag.inlineValue { return value }
+            guard let value = remaining.popFirst(), !value.hasPrefix("--") else {
+                throw UsageError(message: "option '\(flag.name)' needs a value")
+            }
+            return value
+        }
+
+        func noValue(for flag: Flag) throws(UsageError) {
+            if flag.inlineValue != nil { throw UsageError(message: "option '\(flag.name)' takes no value") }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// The `dossier-server` command line: parses the arguments and runs the chosen command.
+enum DossierServerCommand {
+    /// Runs the command the arguments name and returns the process exit status: 0 on
+    /// success, 1 on failure, 2 for a usage error (bad flags) or invalid data.
+    static func run(arguments: [String], environment: [String: String]) -> Int32 {
+        let command: Command
+        do {
+            command = try CommandLineParser.parse(arguments, environment: environment)
+        } catch {
+            printError("dossier-server: \(error.message)\n\n\(Usage.text)")
+            return 2
+        }
+        switch command {
+        case .help:
+            print(Usage.text)
+            return 0
+        case .serve(let options):
+            return ServerCommand(options: options).run()
+        case .healthCheck(let port):
+            return HealthCheckCommand(port: port).run()
+        case .importData(let arguments):
+            return DataCommands.runImport(arguments)
+        case .validate(let arguments):
+            return DataCommands.runValidate(arguments)
+        }
+    }
+
+    /// Writes a line to standard error.
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

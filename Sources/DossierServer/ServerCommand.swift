@@ -1,0 +1,85 @@
+import Dispatch
+import Dossier
+import DossierAPI
+import Foundation
+import HTTPServer
+
+/// `dossier-server [flags]`: builds the responder, serves until SIGTERM or SIGINT, then
+/// shuts down gracefully and exits 0.
+struct ServerCommand {
+    let options: ServeOptions
+
+    /// The responder that answers every request: the API over the validated dossiers, with
+    /// the browse page and the contract. Everything is loaded and rendered here, before the
+    /// socket opens: an invalid data file stops start-up, never a half-loaded server.
+    static func makeResponder(options: ServeOptions) throws -> any HTTPResponder {
+        let catalog = try Catalog.load(dataDirectory: options.dataDirectory.map { URL(fileURLWithPath: $0) })
+        let openAPI: [UInt8]
+        do {
+            openAPI = Array(try Data(contentsOf: URL(fileURLWithPath: options.openAPIFile)))
+        } catch {
+            throw StartupError(
+                description: "cannot read the contract '\(options.openAPIFile)' (run from the repository root or pass --openapi FILE)")
+        }
+        let publicFiles: StaticFiles
+        do {
+            publicFiles = try StaticFiles(directory: options.publicDirectory)
+        } catch {
+            throw StartupError(description: "\(error) (run from the repository root or pass --public DIR)")
+        }
+        return try APIService(catalog: catalog, openAPIDocument: openAPI, publicFiles: publicFiles)
+    }
+
+    /// A start-up failure that is not about the data.
+    struct StartupError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    func run() -> Int32 {
+        let started = ContinuousClock.now
+        let responder: any HTTPResponder
+        do {
+            responder = try Self.makeResponder(options: options)
+        } catch let error as ImportError {
+            // The data is wrong: say which file and where, like `validate` does.
+            DossierServerCommand.printError("dossier-server: \(error)")
+            return 2
+        } catch {
+            DossierServerCommand.printError("dossier-server: \(error)")
+            return 1
+        }
+        let configuration = ServerConfiguration(
+            host: options.host, port: options.port, accessLog: !options.isQuiet)
+        let server = Server(configuration: configuration, responder: responder)
+        let port: Int
+        do {
+            port = try server.start()
+        } catch {
+            DossierServerCommand.printError("dossier-server: \(error)")
+            return 1
+        }
+        DossierServerCommand.printError(
+            "dossier-server: listening on http://\(options.host):\(port) "
+                + "(\(configuration.eventLoopCount) event loops, public directory '\(options.publicDirectory)', "
+                + "ready in \(started.duration(to: .now).formatted(.units(allowed: [.milliseconds]))))"
+        )
+
+        // Dispatch signal sources rather than handlers: the handler runs on a queue like any
+        // other code, so it may call into the server. The default actions are disabled first
+        // so the signal is only delivered to the sources.
+        let signalSources = [SIGTERM, SIGINT].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { @Sendable in
+                DossierServerCommand.printError("dossier-server: signal \(number), shutting down")
+                server.shutdown()
+            }
+            source.resume()
+            return source
+        }
+        server.wait()
+        withExtendedLifetime(signalSources) {}
+        DossierServerCommand.printError("dossier-server: stopped")
+        return 0
+    }
+}

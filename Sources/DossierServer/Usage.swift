@@ -1,0 +1,25 @@
+/// The usage text, printed for `--help` and (on standard error) for bad flags.
+enum Usage {
+    static let text = """
+        usage: dossier-server [--host H] [--port P] [--public DIR] [--data DIR] [--openapi FILE] [--quiet]
+               dossier-server healthcheck [--port P]
+               dossier-server import FILE... --out DIR
+               dossier-server validate FILE...
+
+        Serves the kwalificatiedossier API over HTTP/1.1.
+
+        options:
+          --host H        address to listen on (default 0.0.0.0)
+          --port P        port to listen on, 0 for any free port (default $PORT, else 8080)
+          --public DIR    directory of static files served for non-API paths (default Public)
+          --data DIR      also load every *.json and SBB *.xml file in DIR (beside the embedded dossiers)
+          --openapi FILE  the contract served at /openapi.yaml (default openapi.yaml)
+          --quiet, -q     no access log on standard output
+          --help, -h      show this text
+
+        commands:
+          healthcheck     exit 0 if http://127.0.0.1:$PORT/healthz answers 200, else 1
+          import          turn published texts (*.txt), SBB XML exports or JSON into {crebo}.json files
+          validate        check data files and print what each holds; exit 2 on the first error
+        """
+}

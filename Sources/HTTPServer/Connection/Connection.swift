@@ -1,0 +1,200 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One client connection: performs what its ``ConnectionStateMachine`` decides.
+///
+/// Owned by exactly one ``EventLoop`` and only ever touched on that loop's queue, so it
+/// needs no lock and is deliberately not `Sendable`.
+final class Connection {
+    let descriptor: Int32
+    private unowned let loop: EventLoop
+    private var machine: ConnectionStateMachine
+    private var outbound = OutboundQueue()
+    /// What epoll watches this descriptor for.
+    private(set) var interest: Epoll.Interest = .read
+    private(set) var isClosed = false
+
+    /// Responses are generated until this many bytes wait to be written, then written
+    /// first: a client pipelining thousands of requests cannot make the buffer grow
+    /// without bound.
+    static let highWaterMark = 256 * 1024
+
+    init(descriptor: Int32, loop: EventLoop) {
+        self.descriptor = descriptor
+        self.loop = loop
+        machine = ConnectionStateMachine(
+            limits: loop.context.parserLimits, timeouts: loop.context.timeouts, now: loop.now)
+    }
+
+    /// The descriptor is readable (or hung up).
+    func readable() {
+        switch machine.phase {
+        case .open:
+            let count = Socket.read(descriptor, into: loop.readBuffer)
+            if count > 0 {
+                machine.received(UnsafeRawBufferPointer(rebasing: loop.readBuffer[0..<count]), now: loop.now)
+                service()
+            } else if count == 0 {
+                machine.inputEnded()
+                service()
+            } else if errno != EAGAIN, errno != EWOULDBLOCK {
+                // ECONNRESET and friends: this connection only.
+                loop.close(self)
+            }
+        case .lingering:
+            // Drain and drop until the client closes (see Phase.lingering).
+            let count = Socket.read(descriptor, into: loop.readBuffer)
+            if count == 0 || count < 0 && errno != EAGAIN && errno != EWOULDBLOCK {
+                loop.close(self)
+            }
+        case .closingAfterOutput:
+            break
+        case .closed:
+            loop.close(self)
+        }
+    }
+
+    /// The descriptor is writable again after a blocked write.
+    func writable() {
+        guard flush() else { return }
+        if outbound.isEmpty { service() }
+    }
+
+    /// A timer tick: check the deadlines.
+    func timerFired() {
+        switch machine.timerFired(now: loop.now) {
+        case .none:
+            break
+        case .close:
+            loop.close(self)
+        case .requestTimedOut:
+            queue(HTTPResponse(prepared: ServerProblems.requestTimeout), connection: .close)
+            service()
+        }
+    }
+
+    /// The server is shutting down.
+    func beginShutdown() {
+        if machine.beginShutdown() == .close { loop.close(self) }
+    }
+
+    /// Answer 503 and close: the server is at its connection limit.
+    func reject() {
+        machine.reject()
+        queue(HTTPResponse(prepared: ServerProblems.serviceUnavailable), connection: .close)
+        service()
+    }
+
+    /// Marks the connection closed; the loop closes the descriptor.
+    func markClosed() {
+        isClosed = true
+    }
+
+    // MARK: - Work
+
+    /// Answers buffered requests, writes, and decides what to wait for next.
+    private func service() {
+        while !isClosed {
+            answerBufferedRequests()
+            if !outbound.isEmpty {
+                guard flush() else { return }
+                if !outbound.isEmpty {
+                    // Back-pressure: stop reading until the client reads what it asked for.
+                    setInterest(.write)
+                    return
+                }
+                continue
+            }
+            switch machine.outputDrained(now: loop.now) {
+            case .keepReading:
+                setInterest(.read)
+            case .linger:
+                shutdown(descriptor, Int32(SHUT_WR))
+                setInterest(.read)
+            case .close:
+                loop.close(self)
+            }
+            return
+        }
+    }
+
+    private func answerBufferedRequests() {
+        while outbound.pendingByteCount < Connection.highWaterMark {
+            switch machine.nextStep(now: loop.now) {
+            case .wait:
+                return
+            case .respond(let request, let connection):
+                answer(request, connection: connection)
+            case .reject(let error):
+                queue(HTTPResponse(prepared: ServerProblems.response(for: error)), connection: .close)
+            }
+        }
+    }
+
+    private func answer(_ request: HTTPRequest, connection: ResponseSerializer.ConnectionField) {
+        let started = loop.context.accessLog == nil ? nil : ContinuousClock.now
+        var connection = connection
+        let response: HTTPResponse
+        if !request.method.isStandard || request.method == .connect {
+            // RFC 9110 §15.6.2 for unknown methods; CONNECT because this is not a proxy, and
+            // after a CONNECT a client may send tunnel bytes, so close too.
+            response = HTTPResponse(prepared: ServerProblems.methodNotImplemented)
+            if request.method == .connect { connection = .close }
+        } else {
+            response = loop.context.responder.respond(to: request)
+        }
+        if connection != .close, response.requestsClose { connection = .close }
+        if connection == .close { machine.closeAfterOutput() }
+        let notModified = ConditionalRequests.isNotModified(request: request, response: response)
+        let framing = ResponseSerializer.Framing(
+            connection: connection, headOnly: request.method == .head, notModified: notModified)
+        let bytes = ResponseSerializer.append(
+            response, framing: framing, date: loop.date.fieldLine, to: &outbound)
+        if let started {
+            let elapsed = ContinuousClock.now - started
+            loop.logRequest(
+                method: request.method.rawValue, target: request.target,
+                status: notModified ? 304 : response.status.code, bytes: bytes,
+                microseconds: Int(
+                    elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds
+                        / 1_000_000_000_000))
+        }
+    }
+
+    /// Queues a response the server makes itself (no request to answer, or a timeout).
+    private func queue(_ response: HTTPResponse, connection: ResponseSerializer.ConnectionField) {
+        let framing = ResponseSerializer.Framing(connection: connection, headOnly: false, notModified: false)
+        let bytes = ResponseSerializer.append(
+            response, framing: framing, date: loop.date.fieldLine, to: &outbound)
+        if loop.context.accessLog != nil {
+            loop.logRequest(
+                method: "-", target: "-", status: response.status.code, bytes: bytes, microseconds: 0)
+        }
+    }
+
+    /// Writes as much as the socket takes. Returns `false` when the connection was closed.
+    private func flush() -> Bool {
+        while !outbound.isEmpty {
+            let written = outbound.withIOVecs(loop.ioVectors) { Socket.write(descriptor, $0) }
+            if written > 0 {
+                outbound.consume(written)
+                machine.outputProgressed(now: loop.now)
+            } else if written < 0, errno == EAGAIN || errno == EWOULDBLOCK {
+                machine.outputBlocked(now: loop.now)
+                return true
+            } else {
+                // EPIPE, ECONNRESET: the client is gone.
+                loop.close(self)
+                return false
+            }
+        }
+        return true
+    }
+
+    private func setInterest(_ wanted: Epoll.Interest) {
+        guard wanted != interest, !isClosed else { return }
+        interest = wanted
+        if !loop.epoll.modify(descriptor, interest: wanted) { loop.close(self) }
+    }
+}

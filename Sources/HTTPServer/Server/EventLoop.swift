@@ -1,0 +1,200 @@
+import CEpoll
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One event loop: a serial `DispatchQueue` that exclusively owns an epoll instance and
+/// every connection registered in it.
+///
+/// The loop is driven by a Dispatch read source on the epoll descriptor itself: when any
+/// registered socket is ready, the epoll descriptor becomes readable, the handler collects
+/// the whole batch with `epoll_wait(…, timeout: 0)` and handles it. So there is no thread per
+/// connection and no blocking call on a Dispatch thread, while readiness is still reported
+/// in batches (one wake-up for many sockets, unlike a Dispatch source per connection).
+///
+/// `@unchecked Sendable` is sound because every mutable property is read and written only
+/// on `queue` (the acceptor and the server reach the loop with `queue.async`); the
+/// immutable ones are set in `init`.
+final class EventLoop: @unchecked Sendable {
+    /// The queue that owns this loop's state.
+    let queue: DispatchQueue
+    /// Shared settings and the responder.
+    let context: ServerContext
+    /// The epoll instance.
+    let epoll: Epoll
+
+    /// Scratch space reused by every connection of the loop (never two at once: the queue
+    /// is serial): the read buffer, and `iovec`s for `sendmsg`.
+    let readBuffer: UnsafeMutableRawBufferPointer
+    let ioVectors: UnsafeMutableBufferPointer<iovec>
+    private let events: UnsafeMutableBufferPointer<epoll_event>
+
+    /// The current `Date` line, refreshed when the second changes.
+    private(set) var date = HTTPDate()
+    /// The time of the batch being handled (one clock read per batch, not per request).
+    private(set) var now: ContinuousClock.Instant
+
+    private var connections: [Int32: Connection] = [:]
+    private var source: DispatchSourceRead?
+    private var timer: DispatchSourceTimer?
+    private var logLines: [UInt8] = []
+    private var isShuttingDown = false
+    private var shutdownDeadline: ContinuousClock.Instant?
+    private var isStopped = false
+    private let onStop: @Sendable () -> Void
+
+    /// Creates the loop (and its epoll instance); ``start()`` begins serving.
+    init(index: Int, context: ServerContext, onStop: @escaping @Sendable () -> Void) throws(ServerError) {
+        queue = DispatchQueue(label: "http.event-loop.\(index)")
+        self.context = context
+        epoll = try Epoll.make()
+        readBuffer = .allocate(byteCount: 64 * 1024, alignment: 16)
+        ioVectors = .allocate(capacity: 64)
+        events = .allocate(capacity: 256)
+        now = .now
+        self.onStop = onStop
+    }
+
+    deinit {
+        readBuffer.deallocate()
+        ioVectors.deallocate()
+        events.deallocate()
+    }
+
+    /// Starts the epoll-descriptor source and the timeout timer.
+    func start() {
+        queue.async { [self] in
+            date.refresh()
+            let source = DispatchSource.makeReadSource(fileDescriptor: epoll.descriptor, queue: queue)
+            source.setEventHandler { @Sendable [self] in poll() }
+            // The epoll descriptor is closed only once the source can no longer use it.
+            source.setCancelHandler { @Sendable [self] in
+                Glibc.close(epoll.descriptor)
+                onStop()
+            }
+            self.source = source
+            source.resume()
+
+            let timer = DispatchSource.makeTimerSource(queue: queue)
+            let milliseconds = Self.tickMilliseconds(for: context.timeouts)
+            timer.schedule(
+                deadline: .now() + .milliseconds(milliseconds), repeating: .milliseconds(milliseconds),
+                leeway: .milliseconds(max(milliseconds / 4, 1)))
+            timer.setEventHandler { @Sendable [self] in tick() }
+            self.timer = timer
+            timer.resume()
+        }
+    }
+
+    /// Takes ownership of an accepted socket; `rejecting` answers it 503 and closes.
+    func adopt(_ descriptor: Int32, rejecting: Bool) {
+        guard !isShuttingDown, epoll.add(descriptor, interest: .read) else {
+            Glibc.close(descriptor)
+            context.openConnections.subtract(1, ordering: .relaxed)
+            return
+        }
+        now = .now
+        date.refresh()
+        let connection = Connection(descriptor: descriptor, loop: self)
+        connections[descriptor] = connection
+        if rejecting { connection.reject() }
+        flushLog()
+    }
+
+    /// Starts a graceful shutdown: idle connections close now, busy ones after their
+    /// response; whatever is left at the deadline is closed.
+    func beginShutdown(gracePeriod: Duration) {
+        now = .now
+        isShuttingDown = true
+        shutdownDeadline = now + gracePeriod
+        for connection in Array(connections.values) { connection.beginShutdown() }
+        flushLog()
+        stopIfDone()
+    }
+
+    /// Closes a connection's socket and forgets it.
+    func close(_ connection: Connection) {
+        guard !connection.isClosed else { return }
+        connection.markClosed()
+        epoll.remove(connection.descriptor)
+        Glibc.close(connection.descriptor)
+        connections[connection.descriptor] = nil
+        context.openConnections.subtract(1, ordering: .relaxed)
+        if isShuttingDown { stopIfDone() }
+    }
+
+    /// Adds a line to the access log (written at the end of the batch).
+    func logRequest(method: String, target: String, status: Int, bytes: Int, microseconds: Int) {
+        AccessLog.appendLine(
+            method: method, target: target, status: status, bytes: bytes, microseconds: microseconds,
+            to: &logLines)
+    }
+
+    // MARK: - Handlers
+
+    private func poll() {
+        now = .now
+        date.refresh()
+        var rounds = 0
+        var count = 0
+        repeat {
+            count = epoll.poll(into: events)
+            for index in 0..<count {
+                let event = events[index]
+                guard let connection = connections[event.data.fd] else { continue }
+                handle(event.events, for: connection)
+            }
+            rounds += 1
+            // A full batch means more may be ready; take a few more before yielding the thread.
+        } while count == events.count && rounds < 4
+        flushLog()
+    }
+
+    private func handle(_ flags: UInt32, for connection: Connection) {
+        let hangUp = EPOLLHUP.rawValue | EPOLLERR.rawValue
+        switch connection.interest {
+        case .read where flags & (EPOLLIN.rawValue | hangUp) != 0:
+            connection.readable()
+        case .write where flags & (EPOLLOUT.rawValue | hangUp) != 0:
+            connection.writable()
+        default:
+            if flags & hangUp != 0 { close(connection) }
+        }
+    }
+
+    private func tick() {
+        now = .now
+        date.refresh()
+        if let shutdownDeadline, now >= shutdownDeadline {
+            for connection in Array(connections.values) { close(connection) }
+        } else {
+            for connection in Array(connections.values) { connection.timerFired() }
+        }
+        flushLog()
+    }
+
+    private func flushLog() {
+        guard !logLines.isEmpty else { return }
+        context.accessLog?.append(logLines)
+        logLines.removeAll(keepingCapacity: true)
+    }
+
+    private func stopIfDone() {
+        guard isShuttingDown, connections.isEmpty, !isStopped else { return }
+        isStopped = true
+        timer?.cancel()
+        // Never suspended, so cancelling is safe; the cancel handler closes the descriptor.
+        source?.cancel()
+    }
+
+    /// Timers tick often enough to honour the shortest timeout within a quarter of it,
+    /// between 5 ms (tests) and 250 ms (production).
+    static func tickMilliseconds(for timeouts: ConnectionStateMachine.Timeouts) -> Int {
+        let shortest = min(timeouts.request, timeouts.idle, timeouts.linger) / 4
+        let milliseconds =
+            shortest.components.seconds * 1000 + shortest.components.attoseconds / 1_000_000_000_000_000
+        return Int(min(max(milliseconds, 5), 250))
+    }
+}

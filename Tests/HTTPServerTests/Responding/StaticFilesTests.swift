@@ -1,0 +1,73 @@
+import Testing
+
+@testable import HTTPServer
+
+@Suite("Static files")
+struct StaticFilesTests {
+    func get(_ files: StaticFiles, _ target: String, method: HTTPMethod = .get) -> HTTPResponse {
+        files.respond(to: HTTPRequest(method: method, target: target, headers: ["Host": "a"]))
+    }
+
+    @Test("the allow-list holds regular files only: no dot-files, no links")
+    func allowList() throws {
+        let files = try StaticFiles(directory: PublicDirectory.path)
+        #expect(
+            files.paths == [
+                "", "big.bin", "docs/", "docs/guide.txt", "docs/index.html", "index.html", "style.css",
+                "with space.txt",
+            ])
+    }
+
+    @Test("files are served with their type, a strong ETag and revalidation caching; / is index.html")
+    func serves() throws {
+        let files = try StaticFiles(directory: PublicDirectory.path)
+        let index = get(files, "/")
+        #expect(index.status == .ok)
+        #expect(index.body.bytes == Array(PublicDirectory.index.utf8))
+        #expect(index.headers["Content-Type"] == "text/html; charset=utf-8")
+        #expect(index.headers["ETag"] == EntityTag.strong(for: Array(PublicDirectory.index.utf8)))
+        #expect(index.headers["Cache-Control"] == "no-cache")
+        #expect(index.prepared != nil)
+        #expect(get(files, "/index.html").etag == index.etag)
+        #expect(get(files, "/style.css").headers["Content-Type"] == "text/css; charset=utf-8")
+        #expect(get(files, "/docs/").body.bytes == Array("<p>docs</p>\n".utf8))
+        #expect(get(files, "/with%20space.txt").status == .ok)
+        #expect(get(files, "/big.bin").body.bytes == PublicDirectory.bigFile)
+        #expect(get(files, "/big.bin").headers["Content-Type"] == "application/octet-stream")
+    }
+
+    @Test(
+        "traversal attempts, hidden files and links are all 404", arguments: PublicDirectory.traversalAttempts
+    )
+    func traversal(path: String) throws {
+        let files = try StaticFiles(directory: PublicDirectory.path)
+        let response = get(files, path)
+        #expect(response.status == .notFound)
+        #expect(response.headers["Content-Type"] == "application/problem+json")
+        #expect(!String(decoding: response.body.bytes, as: UTF8.self).contains("SECRET"))
+    }
+
+    @Test("OPTIONS lists the methods; other methods on a file are 405 with Allow")
+    func methods() throws {
+        let files = try StaticFiles(directory: PublicDirectory.path)
+        #expect(get(files, "/style.css", method: .options).status == .noContent)
+        let post = get(files, "/style.css", method: .post)
+        #expect(post.status == .methodNotAllowed)
+        #expect(post.headers["Allow"] == "GET, HEAD, OPTIONS")
+        #expect(get(files, "/missing", method: .post).status == .notFound)
+    }
+
+    @Test("a missing directory is an error at start-up")
+    func missingDirectory() {
+        #expect(throws: StaticFiles.LoadError.self) { try StaticFiles(directory: "/nonexistent/public") }
+    }
+
+    @Test("content types follow the extension, case-insensitively")
+    func mediaTypes() {
+        #expect(MediaType.forFileName("a.JSON") == "application/json")
+        #expect(MediaType.forFileName("openapi.yaml") == "application/yaml")
+        #expect(MediaType.forFileName("app.js") == "text/javascript; charset=utf-8")
+        #expect(MediaType.forFileName("README") == "application/octet-stream")
+        #expect(MediaType.forFileName(".bashrc") == "application/octet-stream")
+    }
+}

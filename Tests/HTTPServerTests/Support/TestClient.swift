@@ -1,0 +1,213 @@
+import Glibc
+
+/// A small blocking-socket HTTP client for tests: sends raw bytes, reads raw responses,
+/// and never waits past a deadline (poll(2) with a timeout, no sleeps).
+final class TestClient {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// A response as read off the wire.
+    struct Response {
+        let status: Int
+        let head: String
+        let fields: [(name: String, value: String)]
+        let body: [UInt8]
+
+        func header(_ name: String) -> String? {
+            fields.first { $0.name.lowercased() == name.lowercased() }?.value
+        }
+
+        var text: String { String(decoding: body, as: UTF8.self) }
+    }
+
+    /// How a wait for the connection to close ended.
+    enum Ending: Equatable {
+        /// The server closed (FIN), after sending these bytes.
+        case closed(extraBytes: Int)
+        /// The server reset the connection.
+        case reset
+        /// Still open at the deadline.
+        case stillOpen
+    }
+
+    let descriptor: Int32
+    private var buffer: [UInt8] = []
+
+    /// Connects to 127.0.0.1:`port`; a small `receiveBufferSize` makes the server's writes
+    /// block, to exercise back-pressure.
+    init(port: Int, receiveBufferSize: Int32? = nil) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw Failure(description: "socket: \(errno)") }
+        if var size = receiveBufferSize {
+            setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = in_addr_t(UInt32(0x7F00_0001).bigEndian)
+        let status = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard status == 0 else {
+            close(descriptor)
+            throw Failure(description: "connect: \(errno)")
+        }
+    }
+
+    private var isOpen = true
+
+    deinit {
+        disconnect()
+    }
+
+    /// Closes the socket (FIN), as a client does after `Connection: close`.
+    func disconnect() {
+        guard isOpen else { return }
+        isOpen = false
+        close(descriptor)
+    }
+
+    /// Sends text; returns false if the server has gone (EPIPE/ECONNRESET).
+    @discardableResult
+    func send(_ text: String) -> Bool {
+        send(Array(text.utf8))
+    }
+
+    /// Sends bytes; returns false if the server has gone.
+    @discardableResult
+    func send(_ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            guard waitFor(events: Int16(POLLOUT), until: .now + .seconds(5)) else { return false }
+            let count = bytes[offset...].withUnsafeBytes {
+                Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT))
+            }
+            if count < 0 {
+                if errno == EAGAIN || errno == EINTR { continue }
+                return false
+            }
+            offset += count
+        }
+        return true
+    }
+
+    /// Reads one response. `isHead` says it answers a HEAD (no body whatever the length).
+    func readResponse(isHead: Bool = false, timeout: Duration = .seconds(5)) throws -> Response {
+        let deadline = ContinuousClock.now + timeout
+        var headEnd: Int?
+        while true {
+            if let found = find([13, 10, 13, 10]) {
+                headEnd = found + 4
+                break
+            }
+            guard try fill(until: deadline) else {
+                throw Failure(
+                    description:
+                        "closed before a complete head; got \(String(decoding: buffer, as: UTF8.self))")
+            }
+        }
+        guard let headEnd else { throw Failure(description: "no head") }
+        let head = String(decoding: buffer[..<(headEnd - 4)], as: UTF8.self)
+        var lines = head.split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
+        let statusLine = lines.removeFirst()
+        let parts = statusLine.split(separator: " ", maxSplits: 2)
+        guard parts.count >= 2, parts[0] == "HTTP/1.1", let status = Int(parts[1]) else {
+            throw Failure(description: "bad status line '\(statusLine)'")
+        }
+        var fields: [(String, String)] = []
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else {
+                throw Failure(description: "bad field line '\(line)'")
+            }
+            fields.append(
+                (String(line[..<colon]), trimmed(line[line.index(after: colon)...])))
+        }
+        let lengthText = fields.first { $0.0.lowercased() == "content-length" }?.1
+        let length =
+            isHead || status == 204 || status == 304 || status < 200 ? 0 : Int(lengthText ?? "0") ?? 0
+        while buffer.count < headEnd + length {
+            guard try fill(until: deadline) else {
+                throw Failure(description: "closed before the body ended")
+            }
+        }
+        let body = Array(buffer[headEnd..<(headEnd + length)])
+        buffer.removeFirst(headEnd + length)
+        return Response(status: status, head: head, fields: fields, body: body)
+    }
+
+    /// Waits for the server to close the connection.
+    func waitForClose(timeout: Duration = .seconds(5)) -> Ending {
+        let deadline = ContinuousClock.now + timeout
+        var extra = buffer.count
+        buffer.removeAll()
+        while true {
+            do {
+                guard try fill(until: deadline) else { return .closed(extraBytes: extra) }
+                extra += buffer.count
+                buffer.removeAll()
+            } catch let failure as Failure where failure.description == "timeout" {
+                return .stillOpen
+            } catch {
+                return .reset
+            }
+        }
+    }
+
+    /// Whether the connection is still open after `duration` with nothing received.
+    func staysOpen(for duration: Duration) -> Bool {
+        waitForClose(timeout: duration) == .stillOpen
+    }
+
+    /// Closes with RST instead of FIN (SO_LINGER 0, then close), like a client that crashed.
+    func reset() {
+        var linger = linger(l_onoff: 1, l_linger: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
+        disconnect()
+    }
+
+    /// Reads more into the buffer: true if bytes came, false at end of stream; throws on
+    /// timeout or reset.
+    private func fill(until deadline: ContinuousClock.Instant) throws -> Bool {
+        guard waitFor(events: Int16(POLLIN), until: deadline) else { throw Failure(description: "timeout") }
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        if count < 0 { throw Failure(description: "recv errno \(errno)") }
+        if count == 0 { return false }
+        buffer.append(contentsOf: chunk[0..<count])
+        return true
+    }
+
+    private func waitFor(events: Int16, until deadline: ContinuousClock.Instant) -> Bool {
+        while true {
+            let remaining = deadline - .now
+            if remaining <= .zero { return false }
+            let milliseconds = Int32(
+                remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
+                    + 1)
+            var request = pollfd(fd: descriptor, events: events, revents: 0)
+            let ready = poll(&request, 1, milliseconds)
+            if ready > 0 { return true }
+            if ready < 0, errno != EINTR { return true }
+        }
+    }
+
+    private func find(_ pattern: [UInt8]) -> Int? {
+        guard buffer.count >= pattern.count else { return nil }
+        for start in 0...(buffer.count - pattern.count)
+        where buffer[start..<(start + pattern.count)].elementsEqual(pattern) {
+            return start
+        }
+        return nil
+    }
+}
+
+/// The text without leading and trailing spaces and tabs.
+private func trimmed(_ text: Substring) -> String {
+    var text = text
+    while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
+    while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+    return String(text)
+}
