@@ -65,6 +65,12 @@ struct HTTPBehaviourTests {
         #expect(response.headers["Access-Control-Allow-Origin"] == "*")
     }
 
+    @Test("QUERY is a method the server knows: 405 on a GET-only resource, an unknown method 501")
+    func queryMethod() {
+        #expect(APIFixture.get("/api/v1/dossiers", method: .query).status == .methodNotAllowed)
+        #expect(APIFixture.get("/api/v1/dossiers", method: HTTPMethod(rawValue: "BREW")).status == .notImplemented)
+    }
+
     @Test("a CORS preflight is answered with methods, headers and max-age")
     func preflight() {
         let response = APIFixture.get(

@@ -31,10 +31,13 @@ public struct HTTPMethod: Hashable, Sendable, CustomStringConvertible {
     public static let trace = HTTPMethod(rawValue: "TRACE")
     /// `PATCH` (RFC 5789).
     public static let patch = HTTPMethod(rawValue: "PATCH")
+    /// `QUERY` (IETF httpbis "The HTTP QUERY Method"): safe, with content. Recognised so that
+    /// a known path answers it 405 with `Allow`, like any other method a resource lacks.
+    public static let query = HTTPMethod(rawValue: "QUERY")
 
     /// The methods this server recognises; any other token is answered 501.
     public static let standardMethods: [HTTPMethod] = [
-        .get, .head, .post, .put, .delete, .connect, .options, .trace, .patch,
+        .get, .head, .post, .put, .delete, .connect, .options, .trace, .patch, .query,
     ]
 
     /// Whether this is one of `standardMethods`.
@@ -64,6 +67,7 @@ public struct HTTPMethod: Hashable, Sendable, CustomStringConvertible {
         case 5:
             if token.elementsEqual("PATCH".utf8) { return .patch }
             if token.elementsEqual("TRACE".utf8) { return .trace }
+            if token.elementsEqual("QUERY".utf8) { return .query }
         case 6:
             if token.elementsEqual("DELETE".utf8) { return .delete }
         case 7:
