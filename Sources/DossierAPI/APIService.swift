@@ -58,7 +58,8 @@ public struct APIService: HTTPResponder {
         let isAPI = Fallback.isAPIPath(request.path)
         if isAPI, CORS.isPreflight(request) {
             guard let methods = router.allowedMethods(forPath: request.path) else {
-                return APIProblem(kind: .notFound, detail: "Deze resource bestaat niet.").response(for: request)
+                return APIProblem(kind: .notFound, detail: "Deze resource bestaat niet.").response(
+                    for: request)
             }
             return CORS.preflightResponse(request, allowing: methods)
         }

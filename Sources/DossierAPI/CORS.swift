@@ -39,7 +39,8 @@ enum CORS {
     private static func isTokenList(_ value: String) -> Bool {
         !value.isEmpty && value.utf8.count <= 1024
             && value.unicodeScalars.allSatisfy { scalar in
-                scalar.properties.isASCIIHexDigit || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+                scalar.properties.isASCIIHexDigit || ("a"..."z").contains(scalar)
+                    || ("A"..."Z").contains(scalar)
                     || "-_, \t".unicodeScalars.contains(scalar)
             }
     }

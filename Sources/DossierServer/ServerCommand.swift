@@ -19,7 +19,9 @@ struct ServerCommand {
             openAPI = Array(try Data(contentsOf: URL(fileURLWithPath: options.openAPIFile)))
         } catch {
             throw StartupError(
-                description: "cannot read the contract '\(options.openAPIFile)' (run from the repository root or pass --openapi FILE)")
+                description:
+                    "cannot read the contract '\(options.openAPIFile)' (run from the repository root or pass --openapi FILE)"
+            )
         }
         let publicFiles: StaticFiles
         do {

@@ -37,7 +37,8 @@ struct ContractTests {
         let spec = Self.specOperations()
         #expect(spec.count > 15)
         #expect(routes.subtracting(spec).isEmpty, "routes missing from the spec: \(routes.subtracting(spec))")
-        #expect(spec.subtracting(routes).isEmpty, "spec operations without a route: \(spec.subtracting(routes))")
+        #expect(
+            spec.subtracting(routes).isEmpty, "spec operations without a route: \(spec.subtracting(routes))")
     }
 
     @Test("operationIds are unique")

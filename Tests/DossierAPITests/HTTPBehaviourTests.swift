@@ -13,7 +13,8 @@ struct HTTPBehaviourTests {
         for path in APIFixture.service.renderedPaths + ["/api/v1/zoeken?q=klant"] {
             let response = APIFixture.get(path)
             #expect(response.status == .ok)
-            #expect(response.etag?.hasPrefix("\"") == true && response.etag?.hasPrefix("W/") == false, "\(path)")
+            #expect(
+                response.etag?.hasPrefix("\"") == true && response.etag?.hasPrefix("W/") == false, "\(path)")
             #expect(response.headers["Cache-Control"] == "public, max-age=300")
             #expect(response.headers["Access-Control-Allow-Origin"] == "*")
             #expect(response.headers["Content-Type"] == "application/json")
@@ -26,10 +27,16 @@ struct HTTPBehaviourTests {
             ("/api/v1/dossiers/99999", 404, "not-found", "Er is geen dossier met crebo 99999."),
             ("/api/v1/dossiers/2329", 400, "invalid-parameter", nil),
             ("/api/v1/dossiers/23292x", 400, "invalid-parameter", nil),
-            ("/api/v1/dossiers/23292/kerntaken/B1-K9", 404, "not-found", "Dossier 23292 heeft geen kerntaak B1-K9."),
+            (
+                "/api/v1/dossiers/23292/kerntaken/B1-K9", 404, "not-found",
+                "Dossier 23292 heeft geen kerntaak B1-K9."
+            ),
             ("/api/v1/dossiers/23292/kerntaken/b1-k1", 400, "invalid-parameter", nil),
             ("/api/v1/dossiers/23292/werkprocessen/B1-K1-W9", 404, "not-found", nil),
-            ("/api/v1/dossiers/99999/werkprocessen/B1-K1-W1", 404, "not-found", "Er is geen dossier met crebo 99999."),
+            (
+                "/api/v1/dossiers/99999/werkprocessen/B1-K1-W1", 404, "not-found",
+                "Er is geen dossier met crebo 99999."
+            ),
             ("/api/v1/dossiers/23292/kwalificaties/P7", 404, "not-found", nil),
             ("/api/v1/kwalificaties/23292", 404, "not-found", nil),
             ("/api/v1/competenties/Z", 400, "invalid-parameter", nil),
@@ -68,7 +75,9 @@ struct HTTPBehaviourTests {
     @Test("QUERY is a method the server knows: 405 on a GET-only resource, an unknown method 501")
     func queryMethod() {
         #expect(APIFixture.get("/api/v1/dossiers", method: .query).status == .methodNotAllowed)
-        #expect(APIFixture.get("/api/v1/dossiers", method: HTTPMethod(rawValue: "BREW")).status == .notImplemented)
+        #expect(
+            APIFixture.get("/api/v1/dossiers", method: HTTPMethod(rawValue: "BREW")).status == .notImplemented
+        )
     }
 
     @Test("a CORS preflight is answered with methods, headers and max-age")

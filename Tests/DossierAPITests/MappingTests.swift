@@ -15,7 +15,8 @@ struct MappingTests {
     private func triplesFromTrees() throws -> Set<[String]> {
         var triples = Set<[String]>()
         for crebo in ["23189", "23292"] {
-            let werkprocessen = try #require(try object("/api/v1/dossiers/\(crebo)/werkprocessen")["items"] as? [[String: Any]])
+            let werkprocessen = try #require(
+                try object("/api/v1/dossiers/\(crebo)/werkprocessen")["items"] as? [[String: Any]])
             for werkproces in werkprocessen {
                 let code = try #require(werkproces["code"] as? String)
                 for competentie in try #require(werkproces["competenties"] as? [[String: Any]]) {
@@ -76,14 +77,16 @@ struct MappingTests {
     func vakkennisReverse() throws {
         for crebo in ["23189", "23292"] {
             var fromKerntaken = Set<[String]>()
-            let kerntaken = try #require(try object("/api/v1/dossiers/\(crebo)/kerntaken")["items"] as? [[String: Any]])
+            let kerntaken = try #require(
+                try object("/api/v1/dossiers/\(crebo)/kerntaken")["items"] as? [[String: Any]])
             for kerntaak in kerntaken {
                 for item in try #require(kerntaak["vakkennis"] as? [[String: Any]]) {
                     fromKerntaken.insert([item["id"] as! String, kerntaak["code"] as! String])
                 }
             }
             var fromItems = Set<[String]>()
-            let items = try #require(try object("/api/v1/dossiers/\(crebo)/vakkennis")["items"] as? [[String: Any]])
+            let items = try #require(
+                try object("/api/v1/dossiers/\(crebo)/vakkennis")["items"] as? [[String: Any]])
             #expect(Set(items.map { $0["id"] as! String }).count == items.count, "each item once")
             for item in items {
                 for kerntaak in try #require(item["kerntaken"] as? [[String: Any]]) {
@@ -97,8 +100,12 @@ struct MappingTests {
     @Test("an item the seed lists under all three kerntaken is one item with three kerntaken")
     func sharedVakkennis() throws {
         let items = try #require(try object("/api/v1/dossiers/23292/vakkennis")["items"] as? [[String: Any]])
-        let item = try #require(items.first { $0["tekst"] as? String == "kan relevante (online) informatiebronnen raadplegen" })
-        #expect((item["kerntaken"] as? [[String: Any]])?.map { $0["code"] as? String } == ["B1-K1", "B1-K2", "B1-K3"])
+        let item = try #require(
+            items.first { $0["tekst"] as? String == "kan relevante (online) informatiebronnen raadplegen" })
+        #expect(
+            (item["kerntaken"] as? [[String: Any]])?.map { $0["code"] as? String } == [
+                "B1-K1", "B1-K2", "B1-K3",
+            ])
         let id = try #require(item["id"] as? String)
         let single = try object("/api/v1/dossiers/23292/vakkennis/\(id)")
         #expect(single["tekst"] as? String == item["tekst"] as? String)

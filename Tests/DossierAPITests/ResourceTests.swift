@@ -30,7 +30,10 @@ struct ResourceTests {
     func dossierList() throws {
         let items = try #require(try object("/api/v1/dossiers")["items"] as? [[String: Any]])
         #expect(items.map { $0["crebo"] as? String } == ["23189", "23292"])
-        #expect(items.map { $0["titel"] as? String } == ["Dienstverlening", "(After)sales in de mobiliteitsbranche"])
+        #expect(
+            items.map { $0["titel"] as? String } == [
+                "Dienstverlening", "(After)sales in de mobiliteitsbranche",
+            ])
     }
 
     @Test("23292 is served whole, with nulls where the seed says nothing")
@@ -58,10 +61,15 @@ struct ResourceTests {
         #expect(werkproces["kerntaak"] as? String == "B1-K2")
         let gedrag = try #require(werkproces["gedrag"] as? [String])
         #expect(gedrag.count == 9)
-        #expect(gedrag.contains("verwerkt bij het opstellen van de offerte en het opstellen van de overeenkomst nauwkeurig alle benodigde; gegevens en hanteert hierbij correcte spelling en grammatica;"))
+        #expect(
+            gedrag.contains(
+                "verwerkt bij het opstellen van de offerte en het opstellen van de overeenkomst nauwkeurig alle benodigde; gegevens en hanteert hierbij correcte spelling en grammatica;"
+            ))
         for line in gedrag { #expect(Self.seed.contains(line)) }
         let omschrijving = try #require(werkproces["omschrijving"] as? String)
-        for paragraph in omschrijving.components(separatedBy: "\n\n") { #expect(Self.seed.contains(paragraph)) }
+        for paragraph in omschrijving.components(separatedBy: "\n\n") {
+            #expect(Self.seed.contains(paragraph))
+        }
         let competenties = try #require(werkproces["competenties"] as? [[String: Any]])
         #expect(competenties.map { $0["code"] as? String } == ["H", "K", "R"])
         #expect(competenties.map { $0["titel"] as? String }.first == "Overtuigen en beïnvloeden")
@@ -79,14 +87,18 @@ struct ResourceTests {
         let p1 = try object("/api/v1/kwalificaties/25712")
         #expect(p1["code"] as? String == "P1")
         #expect(p1["mboNiveau"] as? Int == 3)
-        #expect((p1["kerntaken"] as? [[String: Any]])?.map { $0["code"] as? String } == ["B1-K1", "B1-K2", "B1-K3"])
+        #expect(
+            (p1["kerntaken"] as? [[String: Any]])?.map { $0["code"] as? String } == [
+                "B1-K1", "B1-K2", "B1-K3",
+            ])
         let p2 = try object("/api/v1/dossiers/23292/kwalificaties/P2")
         #expect(p2["crebo"] is NSNull)
         let kerntaken = try #require(p2["kerntaken"] as? [[String: Any]])
         #expect(kerntaken.map { $0["code"] as? String } == ["B1-K1", "B1-K2", "B1-K3", "P2-K1", "P2-K2"])
         // Full kerntaken, so a whole kwalificatie can be read or printed from one response.
         #expect((kerntaken[0]["werkprocessen"] as? [Any])?.count == 2)
-        let list = try #require(try object("/api/v1/dossiers/23189/kwalificaties")["items"] as? [[String: Any]])
+        let list = try #require(
+            try object("/api/v1/dossiers/23189/kwalificaties")["items"] as? [[String: Any]])
         #expect(list.map { $0["crebo"] as? String } == ["25499", "25498", "25500"])
     }
 
@@ -110,7 +122,10 @@ struct ResourceTests {
         let gedrag = try #require(werkproces["gedrag"] as? [String])
         #expect(gedrag.first == "staat de klant vriendelijk en duidelijk te woord;")
         for line in gedrag { #expect(xml.contains(line)) }
-        #expect((werkproces["competenties"] as? [[String: Any]])?.map { $0["code"] as? String } == ["I", "T", "R"])
+        #expect(
+            (werkproces["competenties"] as? [[String: Any]])?.map { $0["code"] as? String } == [
+                "I", "T", "R",
+            ])
     }
 
     @Test("collections are 200 with a count, never 404")

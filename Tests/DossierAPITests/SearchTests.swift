@@ -19,10 +19,13 @@ struct SearchTests {
     @Test("a search for offerte lists B1-K2-W3, with the match marked")
     func offerte() throws {
         let items = try hits("q=offerte")
-        #expect(items.contains { $0["code"] as? String == "B1-K2-W3" && $0["soort"] as? String == "werkproces" })
+        #expect(
+            items.contains { $0["code"] as? String == "B1-K2-W3" && $0["soort"] as? String == "werkproces" })
         for item in items {
             #expect((item["snippet"] as? String)?.contains("<mark>offerte</mark>") == true)
-            #expect((item["links"] as? [String: String])?["self"] == "/api/v1/dossiers/23292/werkprocessen/B1-K2-W3")
+            #expect(
+                (item["links"] as? [String: String])?["self"]
+                    == "/api/v1/dossiers/23292/werkprocessen/B1-K2-W3")
         }
     }
 
@@ -53,7 +56,9 @@ struct SearchTests {
         #expect(items.map { $0["code"] as? String } == ["B1-K3-W1", "B1-K3-W2"])
         for item in items {
             let snippet = item["snippet"] as? String ?? ""
-            #expect(snippet.contains("<mark>onvoorziene</mark>") && snippet.contains("<mark>werkplaatscapaciteit</mark>"))
+            #expect(
+                snippet.contains("<mark>onvoorziene</mark>")
+                    && snippet.contains("<mark>werkplaatscapaciteit</mark>"))
         }
         // "planning" appears in many texts, "werkplaatscapaciteit" in some: none has both.
         #expect(try hits("q=planning+werkplaatscapaciteit").isEmpty)
@@ -74,7 +79,8 @@ struct SearchTests {
         #expect(werkprocessen.allSatisfy { $0["soort"] as? String == "werkproces" })
         let dienstverlening = try hits("q=klant&dossier=23189&pageSize=100")
         #expect(!dienstverlening.isEmpty)
-        #expect(dienstverlening.allSatisfy { ($0["dossier"] as? [String: Any])?["crebo"] as? String == "23189" })
+        #expect(
+            dienstverlening.allSatisfy { ($0["dossier"] as? [String: Any])?["crebo"] as? String == "23189" })
         #expect(try hits("q=klant&dossier=99999").isEmpty)
     }
 
@@ -87,11 +93,17 @@ struct SearchTests {
         let second = try search("q=klant&pageSize=2&pageNumber=2")
         #expect(first["hasNextPage"] as? Bool == true)
         #expect(first["aantal"] as? Int == total)
-        let firstCodes = (first["items"] as! [[String: Any]]).map { "\($0["soort"]!)\($0["code"]!)\($0["snippet"]!)" }
-        let secondCodes = (second["items"] as! [[String: Any]]).map { "\($0["soort"]!)\($0["code"]!)\($0["snippet"]!)" }
+        let firstCodes = (first["items"] as! [[String: Any]]).map {
+            "\($0["soort"]!)\($0["code"]!)\($0["snippet"]!)"
+        }
+        let secondCodes = (second["items"] as! [[String: Any]]).map {
+            "\($0["soort"]!)\($0["code"]!)\($0["snippet"]!)"
+        }
         #expect(firstCodes.count == 2 && secondCodes.count == 2)
         #expect(Set(firstCodes).isDisjoint(with: secondCodes))
-        #expect((first["links"] as? [String: String])?["next"] == "/api/v1/zoeken?q=klant&pageSize=2&pageNumber=2")
+        #expect(
+            (first["links"] as? [String: String])?["next"] == "/api/v1/zoeken?q=klant&pageSize=2&pageNumber=2"
+        )
         let lastPage = (total + 1) / 2
         let last = try search("q=klant&pageSize=2&pageNumber=\(lastPage)")
         #expect(last["hasNextPage"] as? Bool == false)

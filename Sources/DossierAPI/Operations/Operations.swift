@@ -70,7 +70,9 @@ struct Operations: Sendable {
     }
 
     func getKerntaak(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        inDossier(request, parameters, child: ("code", .kerntaak, "kerntaak")) { ResourcePath.kerntaak($0, $1) }
+        inDossier(request, parameters, child: ("code", .kerntaak, "kerntaak")) {
+            ResourcePath.kerntaak($0, $1)
+        }
     }
 
     func listWerkprocessen(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
@@ -135,7 +137,8 @@ struct Operations: Sendable {
 
     /// The rendered resource at `path`, or a 404 with `detail`.
     private func resource(
-        _ path: String, _ request: HTTPRequest, notFound detail: () -> String = { "Deze resource bestaat niet." }
+        _ path: String, _ request: HTTPRequest,
+        notFound detail: () -> String = { "Deze resource bestaat niet." }
     ) -> HTTPResponse {
         guard let prepared = rendered[path] else {
             return APIProblem(kind: .notFound, detail: detail()).response(for: request)
@@ -172,6 +175,7 @@ struct Operations: Sendable {
     }
 
     private func invalid(_ value: String, _ shape: PathParameter, _ request: HTTPRequest) -> HTTPResponse {
-        APIProblem(kind: .invalidParameter, detail: "'\(value)' is ongeldig: \(shape.shape).").response(for: request)
+        APIProblem(kind: .invalidParameter, detail: "'\(value)' is ongeldig: \(shape.shape).").response(
+            for: request)
     }
 }

@@ -43,7 +43,9 @@ enum PathParameter {
                 && bytes.popFirst() == UInt8(ascii: "W") && Self.number(&bytes) && bytes.isEmpty
         case .vakkennis:
             return (1...16).contains(bytes.count)
-                && bytes.allSatisfy { Self.isDigit($0) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
+                && bytes.allSatisfy {
+                    Self.isDigit($0) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                }
         case .competentie:
             return bytes.count == 1 && (UInt8(ascii: "A")...UInt8(ascii: "Y")).contains(bytes.first!)
         }
@@ -65,8 +67,11 @@ enum PathParameter {
 
     /// `B1-K2` or `P2-K1`.
     private static func kerntaakPrefix(_ bytes: inout Substring.UTF8View.SubSequence) -> Bool {
-        guard let part = bytes.popFirst(), part == UInt8(ascii: "B") || part == UInt8(ascii: "P") else { return false }
-        return number(&bytes) && bytes.popFirst() == UInt8(ascii: "-") && bytes.popFirst() == UInt8(ascii: "K")
+        guard let part = bytes.popFirst(), part == UInt8(ascii: "B") || part == UInt8(ascii: "P") else {
+            return false
+        }
+        return number(&bytes) && bytes.popFirst() == UInt8(ascii: "-")
+            && bytes.popFirst() == UInt8(ascii: "K")
             && number(&bytes)
     }
 }

@@ -14,7 +14,8 @@ struct Representation {
     init(dossier: Kwalificatiedossier, catalog: Catalog) {
         self.dossier = dossier
         self.catalog = catalog
-        vakkennisByID = Dictionary(dossier.vakkennis.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        vakkennisByID = Dictionary(
+            dossier.vakkennis.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     private var crebo: String { dossier.crebo }

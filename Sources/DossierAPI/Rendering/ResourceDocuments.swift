@@ -11,12 +11,18 @@ struct ResourceDocuments {
     init(catalog: Catalog) {
         let representations = catalog.dossiers.map { Representation(dossier: $0, catalog: catalog) }
         add(ResourcePath.root, entryPoint())
-        add(ResourcePath.dossiers, collection(
-            items: representations.map { $0.dossierSummary() },
-            self: ResourcePath.dossiers, parent: ResourcePath.root))
-        add(ResourcePath.root + "/kwalificaties", collection(
-            items: representations.flatMap { r in r.dossier.kwalificaties.map { r.kwalificatie($0, full: false) } },
-            self: ResourcePath.root + "/kwalificaties", parent: ResourcePath.root))
+        add(
+            ResourcePath.dossiers,
+            collection(
+                items: representations.map { $0.dossierSummary() },
+                self: ResourcePath.dossiers, parent: ResourcePath.root))
+        add(
+            ResourcePath.root + "/kwalificaties",
+            collection(
+                items: representations.flatMap { r in
+                    r.dossier.kwalificaties.map { r.kwalificatie($0, full: false) }
+                },
+                self: ResourcePath.root + "/kwalificaties", parent: ResourcePath.root))
         for representation in representations {
             addDossier(representation)
         }
@@ -62,9 +68,11 @@ struct ResourceDocuments {
         let reference = r.dossierReference()
         add(dossierPath, r.dossierFull())
 
-        add(ResourcePath.kwalificaties(crebo), collection(
-            dossier: reference, items: r.dossier.kwalificaties.map { r.kwalificatie($0, full: false) },
-            self: ResourcePath.kwalificaties(crebo), parent: dossierPath))
+        add(
+            ResourcePath.kwalificaties(crebo),
+            collection(
+                dossier: reference, items: r.dossier.kwalificaties.map { r.kwalificatie($0, full: false) },
+                self: ResourcePath.kwalificaties(crebo), parent: dossierPath))
         for kwalificatie in r.dossier.kwalificaties {
             let document = r.kwalificatie(kwalificatie, full: true)
             add(ResourcePath.kwalificatie(crebo, profiel: kwalificatie.code), document)
@@ -73,17 +81,21 @@ struct ResourceDocuments {
             }
         }
 
-        add(ResourcePath.kerntaken(crebo), collection(
-            dossier: reference, items: r.dossier.kerntaken.map(r.kerntaak),
-            self: ResourcePath.kerntaken(crebo), parent: dossierPath))
+        add(
+            ResourcePath.kerntaken(crebo),
+            collection(
+                dossier: reference, items: r.dossier.kerntaken.map(r.kerntaak),
+                self: ResourcePath.kerntaken(crebo), parent: dossierPath))
         for kerntaak in r.dossier.kerntaken {
             add(ResourcePath.kerntaak(crebo, kerntaak.code), r.kerntaak(kerntaak))
         }
 
         let werkprocessen = r.dossier.kerntaken.flatMap { k in k.werkprocessen.map { (k, $0) } }
-        add(ResourcePath.werkprocessen(crebo), collection(
-            dossier: reference, items: werkprocessen.map { r.werkproces($1, in: $0) },
-            self: ResourcePath.werkprocessen(crebo), parent: dossierPath))
+        add(
+            ResourcePath.werkprocessen(crebo),
+            collection(
+                dossier: reference, items: werkprocessen.map { r.werkproces($1, in: $0) },
+                self: ResourcePath.werkprocessen(crebo), parent: dossierPath))
         for (kerntaak, werkproces) in werkprocessen {
             add(ResourcePath.werkproces(crebo, werkproces.code), r.werkproces(werkproces, in: kerntaak))
         }
@@ -97,16 +109,19 @@ struct ResourceDocuments {
             .object(["self": .string(ResourcePath.keuzedelen(crebo)), "parent": .string(dossierPath)]))
         add(ResourcePath.keuzedelen(crebo), .object(keuzedelen))
 
-        add(ResourcePath.vakkennis(crebo), collection(
-            dossier: reference, items: r.dossier.vakkennis.map(r.vakkennisItem),
-            self: ResourcePath.vakkennis(crebo), parent: dossierPath))
+        add(
+            ResourcePath.vakkennis(crebo),
+            collection(
+                dossier: reference, items: r.dossier.vakkennis.map(r.vakkennisItem),
+                self: ResourcePath.vakkennis(crebo), parent: dossierPath))
         for item in r.dossier.vakkennis {
             add(ResourcePath.vakkennisItem(crebo, item.id), r.vakkennisItem(item))
         }
     }
 
     private mutating func addCompetenties(catalog: Catalog, representations: [Representation]) {
-        let byCrebo = Dictionary(representations.map { ($0.dossier.crebo, $0) }, uniquingKeysWith: { first, _ in first })
+        let byCrebo = Dictionary(
+            representations.map { ($0.dossier.crebo, $0) }, uniquingKeysWith: { first, _ in first })
         // Both directions of werkproces ↔ competentie come from the catalog's one index, so the
         // matrix rows, its columns and /competenties/{code} cannot disagree.
         for r in representations {
@@ -123,7 +138,9 @@ struct ResourceDocuments {
                 }
             }
             let columns: [JSONValue] = catalog.competenties.map { competentie in
-                let callers = catalog.werkprocessen(competentie: competentie.code).filter { $0.dossierCrebo == crebo }
+                let callers = catalog.werkprocessen(competentie: competentie.code).filter {
+                    $0.dossierCrebo == crebo
+                }
                 return .object([
                     "code": .string(competentie.code),
                     "titel": .string(competentie.titel),
@@ -131,49 +148,59 @@ struct ResourceDocuments {
                     "links": r.links(self: ResourcePath.competentie(competentie.code)),
                 ])
             }
-            add(ResourcePath.competentieMatrix(crebo), .object([
-                "dossier": r.dossierReference(),
-                "competenties": .array(columns),
-                "werkprocessen": .array(rows),
-                "links": .object([
-                    "self": .string(ResourcePath.competentieMatrix(crebo)),
-                    "parent": .string(ResourcePath.dossier(crebo)),
-                ]),
-            ]))
+            add(
+                ResourcePath.competentieMatrix(crebo),
+                .object([
+                    "dossier": r.dossierReference(),
+                    "competenties": .array(columns),
+                    "werkprocessen": .array(rows),
+                    "links": .object([
+                        "self": .string(ResourcePath.competentieMatrix(crebo)),
+                        "parent": .string(ResourcePath.dossier(crebo)),
+                    ]),
+                ]))
         }
 
-        add(ResourcePath.competenties, collection(
-            items: catalog.competenties.map { competentie in
-                .object([
-                    "code": .string(competentie.code),
-                    "titel": .string(competentie.titel),
-                    "aantalWerkprocessen": .int(catalog.werkprocessen(competentie: competentie.code).count),
-                    "links": .object(["self": .string(ResourcePath.competentie(competentie.code))]),
-                ])
-            },
-            self: ResourcePath.competenties, parent: ResourcePath.root))
+        add(
+            ResourcePath.competenties,
+            collection(
+                items: catalog.competenties.map { competentie in
+                    .object([
+                        "code": .string(competentie.code),
+                        "titel": .string(competentie.titel),
+                        "aantalWerkprocessen": .int(
+                            catalog.werkprocessen(competentie: competentie.code).count),
+                        "links": .object(["self": .string(ResourcePath.competentie(competentie.code))]),
+                    ])
+                },
+                self: ResourcePath.competenties, parent: ResourcePath.root))
         for competentie in catalog.competenties {
-            let callers: [JSONValue] = catalog.werkprocessen(competentie: competentie.code).compactMap { verwijzing in
+            let callers: [JSONValue] = catalog.werkprocessen(competentie: competentie.code).compactMap {
+                verwijzing in
                 guard let r = byCrebo[verwijzing.dossierCrebo],
-                    let found = catalog.werkproces(code: verwijzing.werkprocesCode, dossier: verwijzing.dossierCrebo)
+                    let found = catalog.werkproces(
+                        code: verwijzing.werkprocesCode, dossier: verwijzing.dossierCrebo)
                 else { return nil }
                 return .object([
                     "dossier": r.dossierReference(),
                     "kerntaak": .string(verwijzing.kerntaakCode),
                     "code": .string(verwijzing.werkprocesCode),
                     "titel": .string(found.werkproces.titel),
-                    "links": r.links(self: ResourcePath.werkproces(verwijzing.dossierCrebo, verwijzing.werkprocesCode)),
+                    "links": r.links(
+                        self: ResourcePath.werkproces(verwijzing.dossierCrebo, verwijzing.werkprocesCode)),
                 ])
             }
-            add(ResourcePath.competentie(competentie.code), .object([
-                "code": .string(competentie.code),
-                "titel": .string(competentie.titel),
-                "werkprocessen": .array(callers),
-                "links": .object([
-                    "self": .string(ResourcePath.competentie(competentie.code)),
-                    "parent": .string(ResourcePath.competenties),
-                ]),
-            ]))
+            add(
+                ResourcePath.competentie(competentie.code),
+                .object([
+                    "code": .string(competentie.code),
+                    "titel": .string(competentie.titel),
+                    "werkprocessen": .array(callers),
+                    "links": .object([
+                        "self": .string(ResourcePath.competentie(competentie.code)),
+                        "parent": .string(ResourcePath.competenties),
+                    ]),
+                ]))
         }
     }
 }

@@ -32,7 +32,9 @@ enum DutchStemmer {
         if stepTwo(&word, r1: r1) { removedE = true }
 
         // Step 3a
-        if word.hasSuffix("heid"), word.count - 4 >= r2, word.count < 5 || word[word.count - 5] != UInt8(ascii: "c") {
+        if word.hasSuffix("heid"), word.count - 4 >= r2,
+            word.count < 5 || word[word.count - 5] != UInt8(ascii: "c")
+        {
             word.removeLast(4)
             if word.hasSuffix("en"), word.count - 2 >= r1, isValidEnEnding(word, before: word.count - 2) {
                 word.removeLast(2)
@@ -44,7 +46,9 @@ enum DutchStemmer {
         if word.hasSuffix("end") || word.hasSuffix("ing") {
             if word.count - 3 >= r2 {
                 word.removeLast(3)
-                if word.hasSuffix("ig"), word.count - 2 >= r2, word.count < 3 || word[word.count - 3] != UInt8(ascii: "e") {
+                if word.hasSuffix("ig"), word.count - 2 >= r2,
+                    word.count < 3 || word[word.count - 3] != UInt8(ascii: "e")
+                {
                     word.removeLast(2)
                 } else {
                     undouble(&word)

@@ -50,15 +50,23 @@ struct SearchRequest: Equatable, Sendable {
                 return .failure(problem("De parameter 'dossier' moet een crebonummer van vijf cijfers zijn."))
             }
         }
-        guard let pageSize = integer(values["pageSize"], default: defaultPageSize, in: 1...maximumPageSize) else {
-            return .failure(problem("De parameter 'pageSize' moet een geheel getal van 1 tot en met \(maximumPageSize) zijn."))
+        guard let pageSize = integer(values["pageSize"], default: defaultPageSize, in: 1...maximumPageSize)
+        else {
+            return .failure(
+                problem(
+                    "De parameter 'pageSize' moet een geheel getal van 1 tot en met \(maximumPageSize) zijn.")
+            )
         }
         guard let pageNumber = integer(values["pageNumber"], default: 1, in: 1...maximumPageNumber) else {
-            return .failure(problem("De parameter 'pageNumber' moet een geheel getal van 1 tot en met \(maximumPageNumber) zijn."))
+            return .failure(
+                problem(
+                    "De parameter 'pageNumber' moet een geheel getal van 1 tot en met \(maximumPageNumber) zijn."
+                ))
         }
-        return .success(SearchRequest(
-            q: q, terms: terms, soort: soort, dossier: values["dossier"], pageSize: pageSize,
-            pageNumber: pageNumber))
+        return .success(
+            SearchRequest(
+                q: q, terms: terms, soort: soort, dossier: values["dossier"], pageSize: pageSize,
+                pageNumber: pageNumber))
     }
 
     private static func problem(_ detail: String) -> APIProblem {

@@ -7,8 +7,10 @@ struct SearchService: Sendable {
     private let dossierTitles: [String: String]
 
     init(catalog: Catalog) {
-        index = SearchIndex(documents: SearchDocuments.make(dossiers: catalog.dossiers, competenties: catalog.competenties))
-        dossierTitles = Dictionary(catalog.dossiers.map { ($0.crebo, $0.titel) }, uniquingKeysWith: { first, _ in first })
+        index = SearchIndex(
+            documents: SearchDocuments.make(dossiers: catalog.dossiers, competenties: catalog.competenties))
+        dossierTitles = Dictionary(
+            catalog.dossiers.map { ($0.crebo, $0.titel) }, uniquingKeysWith: { first, _ in first })
     }
 
     func search(_ request: SearchRequest) -> JSONValue {

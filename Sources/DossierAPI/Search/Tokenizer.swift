@@ -38,7 +38,8 @@ enum Tokenizer {
     private static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 {
-            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
+                || (0x61...0x7A).contains(value)
         }
         if (0x0300...0x036F).contains(value) { return true }
         let properties = scalar.properties
