@@ -38,6 +38,15 @@ struct ServerCommand {
     }
 
     func run() -> Int32 {
+        // Block SIGTERM and SIGINT before any thread starts, so every thread inherits the
+        // mask: libdispatch on Linux reads signals through a signalfd, which only sees
+        // blocked signals. Left unblocked, a signal can reach a thread through a handler
+        // instead (and be lost, or kill the process) before the sources are registered.
+        var stopSignals = sigset_t()
+        sigemptyset(&stopSignals)
+        for number in [SIGTERM, SIGINT] { sigaddset(&stopSignals, number) }
+        pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
+
         let started = ContinuousClock.now
         let responder: any HTTPResponder
         do {
@@ -67,10 +76,9 @@ struct ServerCommand {
         )
 
         // Dispatch signal sources rather than handlers: the handler runs on a queue like any
-        // other code, so it may call into the server. The default actions are disabled first
-        // so the signal is only delivered to the sources.
+        // other code, so it may call into the server. A signal that arrived before this point
+        // is pending (blocked above) and is delivered as soon as the source is registered.
         let signalSources = [SIGTERM, SIGINT].map { number in
-            signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { @Sendable in
                 DossierServerCommand.printError("dossier-server: signal \(number), shutting down")
