@@ -56,6 +56,8 @@ func parse(_ input: UnsafeBufferPointer<UInt8>, pieceSize: Int, limits: ParserLi
     return transcript
 }
 
+/// libFuzzer's entry point: parses one input whole and in pieces and traps on any crash or
+/// on a difference between the two.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRequestParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     guard size > 0 else { return 0 }
