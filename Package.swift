@@ -32,6 +32,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "DossierTests", dependencies: ["Dossier"], exclude: ["Fixtures"]),
         .testTarget(name: "DossierAPITests", dependencies: ["DossierAPI", "Dossier", "HTTPServer"]),
+        .testTarget(name: "DossierServerTests", dependencies: ["DossierServer"]),
     ],
     swiftLanguageModes: [.v6]
 )
