@@ -446,16 +446,17 @@
 
   // A wide table scrolls inside a focusable, labelled region, so keyboard users can scroll
   // it and the page itself never gets wider than the phone.
-  function schuifvlak(id, tabel) {
-    return h('div', { class: 'schuif', role: 'region', tabindex: '0', 'aria-labelledby': id + '-bijschrift' }, tabel);
+  function schuifvlak(naamId, tabel) {
+    return h('div', { class: 'schuif', role: 'region', tabindex: '0', 'aria-labelledby': naamId }, tabel);
   }
 
   async function viewMatrix(_p, _q, api) {
     const m = await haal(api);
     const kolommen = m.competenties;
-    const tabel = h('table', { id: 'matrix', class: 'matrix', 'data-dossier': m.dossier.crebo },
-      h('caption', { id: 'matrix-bijschrift' }, `Werkprocessen × competenties van ${m.dossier.titel}`,
-        h('span', { class: 'sub' }, ' (● = het werkproces steunt op de competentie)')),
+    const zonder = m.werkprocessen.filter((w) => w.competenties.length === 0).map((w) => w.code);
+    // The name sits in a heading outside the scrolling region, so it stays readable on
+    // a phone while the table scrolls sideways.
+    const tabel = h('table', { id: 'matrix', class: 'matrix', 'data-dossier': m.dossier.crebo, 'aria-labelledby': 'matrix-naam' },
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col' }, 'Werkproces'),
         kolommen.map((c) =>
@@ -465,18 +466,19 @@
       h('tbody', {}, m.werkprocessen.map((w) => {
         const eigen = new Set(w.competenties);
         return h('tr', { 'data-werkproces': w.code },
-          h('th', { scope: 'row' }, link(w.links.self, code(w.code), ' ', h('span', { class: 'wptitel' }, w.titel)),
-            eigen.size === 0 && h('span', { class: 'sub' }, ` (competenties ${NIET})`)),
+          h('th', { scope: 'row' }, link(w.links.self, code(w.code), ' ', h('span', { class: 'wptitel' }, w.titel))),
           kolommen.map((c) => merkcel(eigen.has(c.code), { 'data-competentie': c.code })));
       })),
       h('tfoot', {}, h('tr', {},
-        h('th', { scope: 'row' }, 'Aantal werkprocessen'),
+        h('th', { scope: 'row' }, 'Aantal'),
         kolommen.map((c) => h('td', { 'data-competentie': c.code }, String(c.werkprocessen.length))))));
     return item({
       titel: 'Competentiematrix', api, kruimels: dossierKruimels(m.dossier),
       body: [
-        h('p', {}, 'Klik op een competentie om elk werkproces te zien dat erop steunt, in alle dossiers.'),
-        schuifvlak('matrix', tabel),
+        h('h2', { id: 'matrix-naam' }, `Werkprocessen × competenties van ${m.dossier.titel}`),
+        h('p', {}, '● betekent: het werkproces steunt op die competentie. Klik op een competentie om elk werkproces te zien dat erop steunt, in alle dossiers.'),
+        schuifvlak('matrix-naam', tabel),
+        zonder.length > 0 && h('p', { class: 'sub' }, `Bij ${zonder.join(', ')} zijn de competenties ${NIET}.`),
         h('h2', {}, 'De 25 competenties'),
         h('ul', { class: 'legenda' }, kolommen.map((c) =>
           h('li', {}, link(c.links.self, code(c.code), ' ', c.titel),
@@ -528,8 +530,7 @@
     for (const it of v.items) for (const k of it.kerntaken) kt.set(k.code, k);
     const kolommen = [...kt.values()].sort((a, b) => a.code.localeCompare(b.code, 'nl', { numeric: true }));
     const gedeeld = v.items.filter((it) => it.kerntaken.length > 1).length;
-    const tabel = h('table', { id: 'vakkennis', class: 'matrix vk', 'data-dossier': v.dossier.crebo },
-      h('caption', { id: 'vakkennis-bijschrift' }, `Vakkennis en vaardigheden per kerntaak van ${v.dossier.titel}`),
+    const tabel = h('table', { id: 'vakkennis', class: 'matrix vk', 'data-dossier': v.dossier.crebo, 'aria-labelledby': 'vk-naam' },
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col' }, 'Item'),
         kolommen.map((k) => h('th', { scope: 'col', 'data-kerntaak': k.code },
@@ -549,9 +550,10 @@
     return item({
       titel: 'Vakkennis en vaardigheden', api, kruimels: dossierKruimels(v.dossier),
       body: [
-        h('p', {}, `${v.aantal} items; ${gedeeld} daarvan staan bij meer dan één kerntaak.`),
+        h('h2', { id: 'vk-naam' }, `Vakkennis en vaardigheden per kerntaak`),
+        h('p', {}, `${v.aantal} items; ${gedeeld} daarvan staan bij meer dan één kerntaak (● = de kerntaak noemt het item).`),
         h('p', { class: 'filter' }, filter, ' ', h('label', { for: 'alleen-gedeeld' }, 'Alleen items tonen die kerntaken delen')),
-        schuifvlak('vakkennis', tabel),
+        schuifvlak('vk-naam', tabel),
       ],
     });
   }
