@@ -475,7 +475,7 @@
     return item({
       titel: 'Competentiematrix', api, kruimels: dossierKruimels(m.dossier),
       body: [
-        h('h2', { id: 'matrix-naam' }, `Werkprocessen × competenties van ${m.dossier.titel}`),
+        h('h2', { id: 'matrix-naam' }, 'Werkprocessen × competenties'),
         h('p', {}, '● betekent: het werkproces steunt op die competentie. Klik op een competentie om elk werkproces te zien dat erop steunt, in alle dossiers.'),
         schuifvlak('matrix-naam', tabel),
         zonder.length > 0 && h('p', { class: 'sub' }, `Bij ${zonder.join(', ')} zijn de competenties ${NIET}.`),
@@ -550,7 +550,7 @@
     return item({
       titel: 'Vakkennis en vaardigheden', api, kruimels: dossierKruimels(v.dossier),
       body: [
-        h('h2', { id: 'vk-naam' }, `Vakkennis en vaardigheden per kerntaak`),
+        h('h2', { id: 'vk-naam' }, 'Items per kerntaak'),
         h('p', {}, `${v.aantal} items; ${gedeeld} daarvan staan bij meer dan één kerntaak (● = de kerntaak noemt het item).`),
         h('p', { class: 'filter' }, filter, ' ', h('label', { for: 'alleen-gedeeld' }, 'Alleen items tonen die kerntaken delen')),
         schuifvlak('vk-naam', tabel),
@@ -634,13 +634,14 @@
       if (waarde) qs.set(naam, waarde);
       else qs.delete(naam);
       history.replaceState(null, '', '#/zoeken?' + qs);
-      toon({ focus: false });
+      // The page is rebuilt; put the focus back on the same filter for keyboard users.
+      toon({ focus: false }).then(() => document.getElementById('filter-' + naam)?.focus());
     };
     const filters = h('div', { class: 'filters' },
-      h('label', {}, 'Soort ', h('select', { onchange: (e) => zetFilter('soort', e.target.value) },
+      h('label', {}, 'Soort ', h('select', { id: 'filter-soort', onchange: (e) => zetFilter('soort', e.target.value) },
         h('option', { value: '' }, 'alle soorten'),
         SOORTEN.map(([s, naam]) => h('option', { value: s, selected: s === soort }, naam)))),
-      h('label', {}, 'Dossier ', h('select', { onchange: (e) => zetFilter('dossier', e.target.value) },
+      h('label', {}, 'Dossier ', h('select', { id: 'filter-dossier', onchange: (e) => zetFilter('dossier', e.target.value) },
         h('option', { value: '' }, 'alle dossiers'),
         lijst.items.map((d) => h('option', { value: d.crebo, selected: d.crebo === dossier }, `${d.titel} (${d.crebo})`)))));
 
@@ -872,6 +873,7 @@
     for (const a of boom.querySelectorAll('[aria-current]')) a.removeAttribute('aria-current');
     if (!hier) return;
     hier.setAttribute('aria-current', 'page');
+    await openTak(hier, true); // show the werkprocessen of the kerntaak being read
     for (let g = hier.closest('[role=group]'); g; g = g.parentElement.closest('[role=group]')) {
       await openTak(g.previousElementSibling, true);
     }
