@@ -53,14 +53,8 @@
     return h('section', { class: 'deel' }, kop(niveau, titel), ...inhoud);
   }
 
-  // 2021-09-10 → 10-09-2021, the way the dossiers write dates.
-  function datum(iso) {
-    if (!iso) return leeg();
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-    return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
-  }
-
-  const waarde = (v) => (v == null || v === '' ? leeg() : String(v));
+  // 2021-09-10 → 10-09-2021, the way the dossiers write dates; null stays null.
+  const datum = (iso) => iso && iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3-$2-$1');
   const janee = (v) => (v == null ? leeg() : v ? 'Ja' : 'Nee');
 
   // rows: [label, value, alwaysShow]. Optional rows whose value is null are left out, so
@@ -78,6 +72,9 @@
   const pagina = (apiPad) => '#' + (apiPad.startsWith(API) ? apiPad.slice(API.length) || '/' : apiPad);
 
   const link = (apiPad, ...kids) => h('a', { href: pagina(apiPad) }, ...kids);
+
+  // The dossier an address belongs to (for breadcrumbs and the tree).
+  const dossierPad = (crebo) => `${API}/dossiers/${encodeURIComponent(crebo)}`;
 
   // Status messages for screen readers (copying, number of search hits).
   function melding(tekst) {
@@ -106,7 +103,8 @@
         async (res) => {
           const soort = res.headers.get('Content-Type') || '';
           const body = soort.includes('json') ? await res.json().catch(() => null) : null;
-          if (!res.ok || body == null) throw new ApiFout(res.status, body, pad);
+          if (!res.ok) throw new ApiFout(res.status, body, pad);
+          if (body == null) throw new ApiFout(res.status, { title: 'Onverwacht antwoord', detail: `${pad} gaf geen JSON terug.` }, pad);
           return body;
         },
         (err) => {
@@ -124,7 +122,7 @@
   // Every item: breadcrumbs, the title as h1 (focused after navigation so screen readers
   // announce it), a toolbar with the API link and print button, then the body.
   function item({ titel, code: c, api, kruimels = [], body, afdrukken = true }) {
-    document.title = `${c ? c + ' ' : ''}${titel} – Kwalificatiedossiers`;
+    document.title = `${c ? c + ' ' : ''}${titel}${titel === 'Kwalificatiedossiers' ? '' : ' – Kwalificatiedossiers'}`;
     return h(
       'article',
       { class: 'item', 'data-api': api },
@@ -132,9 +130,9 @@
         h('nav', { class: 'kruimels', 'aria-label': 'Kruimelpad' },
           h('ol', {}, kruimels.map(([t, href]) => h('li', {}, h('a', { href }, t))))),
       h('h1', { id: 'titel', tabindex: '-1' }, c && code(c), c && ' ', titel),
-      werkbalk(api, afdrukken),
+      api && werkbalk(api, afdrukken),
       body,
-      h('p', { class: 'printvoet' }, `Bron: ${new URL(api, location.href).href}`)
+      api && h('p', { class: 'printvoet' }, `Pagina: ${location.href} · API: ${new URL(api, location.href).href}`)
     );
   }
 
@@ -219,7 +217,7 @@
     ];
   }
 
-  // Kerntaken as a list with their werkprocessen (links only), grouped basis/profiel.
+  // Kerntaken as a list with their werkprocessen (links only); profieldeel ones say so.
   function kerntakenLijst(kerntaken) {
     return h('ul', { class: 'kerntaken' },
       kerntaken.map((kt) =>
@@ -266,10 +264,9 @@
   // mirrors, and returns an item() or throws (the error is then shown instead).
 
   async function viewHome() {
-    const lijst = await haal(API + '/dossiers');
-    document.title = 'Kwalificatiedossiers';
-    return h('article', { class: 'item' },
-      h('h1', { id: 'titel', tabindex: '-1' }, 'Kwalificatiedossiers'),
+    const api = API + '/dossiers';
+    const lijst = await haal(api);
+    return item({ titel: 'Kwalificatiedossiers', api, afdrukken: false, body: [
       h('p', {}, 'Lees de mbo-kwalificatiedossiers zoals ze gepubliceerd zijn: de typering, de kwalificaties, kerntaken en werkprocessen, en hoe ze samenhangen met de 25 competenties en de vakkennis. Zoek bovenaan in alle teksten.'),
       h('h2', {}, `Geladen dossiers (${lijst.aantal})`),
       h('ul', { class: 'kaarten', id: 'dossiers' },
@@ -280,14 +277,15 @@
               ['Crebo', d.crebo, true],
               ['Opleidingsdomein', d.opleidingsdomein && `${d.opleidingsdomein.titel}${d.opleidingsdomein.crebo ? ` (${d.opleidingsdomein.crebo})` : ''}`, true],
               ['Status', d.status, true],
-              ['Geldig vanaf', d.geldigVanaf && datum(d.geldigVanaf), true],
+              ['Geldig vanaf', datum(d.geldigVanaf), true],
             ]),
             h('p', {}, 'Kwalificaties:'),
             h('ul', {}, d.kwalificaties.map((k) =>
               h('li', {}, link(k.links.self, code(k.code), ' ', k.titel),
                 h('span', { class: 'sub' }, ' · crebo ', k.crebo ?? leeg()))))))),
       h('h2', {}, 'Competenties'),
-      h('p', {}, h('a', { href: '#/competenties' }, 'De 25 SBB-competenties'), ', elk met de werkprocessen die erop steunen, in alle dossiers.'));
+      h('p', {}, h('a', { href: '#/competenties' }, 'De 25 SBB-competenties'), ', elk met de werkprocessen die erop steunen, in alle dossiers.'),
+    ] });
   }
 
   async function viewDossier({ crebo }, _q, api) {
@@ -304,13 +302,13 @@
           ['Status', d.status, true],
           ['Penvoerder', d.penvoerder],
           ['Gevalideerd door', d.gevalideerdDoor],
-          ['Gevalideerd op', d.gevalideerdOp && datum(d.gevalideerdOp)],
+          ['Gevalideerd op', datum(d.gevalideerdOp)],
           ['Vastgesteld door', d.vastgesteldDoor],
-          ['Vastgesteld op', d.vastgesteldOp && datum(d.vastgesteldOp)],
+          ['Vastgesteld op', datum(d.vastgesteldOp)],
           ['Vastgesteld te', d.vastgesteldTe],
-          ['Geldig vanaf', d.geldigVanaf && datum(d.geldigVanaf), true],
-          ['Datum einde instroom', d.datumEindeInstroom && datum(d.datumEindeInstroom)],
-          ['Datum einde opleiding', d.datumEindeOpleiding && datum(d.datumEindeOpleiding)],
+          ['Geldig vanaf', datum(d.geldigVanaf), true],
+          ['Datum einde instroom', datum(d.datumEindeInstroom)],
+          ['Datum einde opleiding', datum(d.datumEindeOpleiding)],
         ]),
         h('nav', { class: 'onderdelen', 'aria-label': 'Onderdelen van dit dossier' },
           h('ul', {},
@@ -340,13 +338,13 @@
   // Typering and generieke onderdelen are parts of the dossier resource itself; they get
   // their own address so they can be linked to and printed alone.
   async function viewTypering({ crebo }) {
-    const api = `${API}/dossiers/${crebo}`;
+    const api = dossierPad(crebo);
     const d = await haal(api);
     return item({ titel: 'Typering van de beroepsgroep', api, kruimels: dossierKruimels(d), body: typeringDelen(d.typering, 2) });
   }
 
   async function viewGeneriek({ crebo }) {
-    const api = `${API}/dossiers/${crebo}`;
+    const api = dossierPad(crebo);
     const d = await haal(api);
     return item({
       titel: 'Generieke onderdelen', api, kruimels: dossierKruimels(d),
@@ -390,9 +388,9 @@
           ['Soort opleiding', k.soortOpleiding],
           ['Beroepsgroep', k.beroepsgroep],
           ['Studiebelastingsuren', k.sbu],
-          ['Geldig vanaf', k.geldigVanaf && datum(k.geldigVanaf), true],
-          ['Datum einde instroom', k.datumEindeInstroom && datum(k.datumEindeInstroom)],
-          ['Datum einde opleiding', k.datumEindeOpleiding && datum(k.datumEindeOpleiding)],
+          ['Geldig vanaf', datum(k.geldigVanaf), true],
+          ['Datum einde instroom', datum(k.datumEindeInstroom)],
+          ['Datum einde opleiding', datum(k.datumEindeOpleiding)],
         ]),
         k.typeringVanHetBeroep && sectie(2, 'Typering van het beroep', alineas(k.typeringVanHetBeroep)),
         sectie(2, 'Kerntaken die gelden', kerntakenLijst(k.kerntaken)),
@@ -405,17 +403,17 @@
   }
 
   async function viewKerntaken({ crebo }, _q, api) {
-    const [res, d] = await Promise.all([haal(api), haal(`${API}/dossiers/${crebo}`)]);
+    const [res, d] = await Promise.all([haal(api), haal(dossierPad(crebo))]);
     return item({ titel: 'Kerntaken en werkprocessen', api, kruimels: dossierKruimels(d), body: kerntakenLijst(res.items) });
   }
 
   async function viewKerntaak({ crebo }, _q, api) {
-    const [kt, d] = await Promise.all([haal(api), haal(`${API}/dossiers/${crebo}`)]);
+    const [kt, d] = await Promise.all([haal(api), haal(dossierPad(crebo))]);
     return item({ titel: kt.titel, code: kt.code, api, kruimels: dossierKruimels(d), body: kerntaakDelen(kt, 2) });
   }
 
   async function viewWerkprocessen({ crebo }, _q, api) {
-    const [res, d] = await Promise.all([haal(api), haal(`${API}/dossiers/${crebo}`)]);
+    const [res, d] = await Promise.all([haal(api), haal(dossierPad(crebo))]);
     return item({
       titel: 'Werkprocessen', api, kruimels: dossierKruimels(d),
       body: h('ul', { class: 'kerntaken' }, res.items.map((wp) =>
@@ -424,7 +422,7 @@
   }
 
   async function viewWerkproces({ crebo }, _q, api) {
-    const [wp, d] = await Promise.all([haal(api), haal(`${API}/dossiers/${crebo}`)]);
+    const [wp, d] = await Promise.all([haal(api), haal(dossierPad(crebo))]);
     const kt = d.kerntaken.find((k) => k.code === wp.kerntaak);
     return item({
       titel: wp.titel, code: wp.code, api,
@@ -647,7 +645,7 @@
 
     const api = API + '/zoeken' + (q ? '?' + new URLSearchParams({ q, ...(soort && { soort }), ...(dossier && { dossier }), pageSize: 50 }) : '');
     if (!q) {
-      return item({ titel: 'Zoeken', api: API + '/zoeken?q=', afdrukken: false,
+      return item({ titel: 'Zoeken', api: null,
         body: h('p', {}, 'Typ een woord in het zoekveld bovenaan; de treffers verschijnen terwijl u typt.') });
     }
     const res = await haal(api);
@@ -688,9 +686,15 @@
   function zoekNu() {
     clearTimeout(wachten);
     const q = zoekveld.value.trim();
-    const doel = q ? '#/zoeken?q=' + encodeURIComponent(q) : '#/zoeken';
+    const { segs, query } = route();
+    const opZoeken = segs[0] === 'zoeken';
+    // Keep the soort/dossier filters that are already chosen.
+    const qs = new URLSearchParams(opZoeken ? query : '');
+    if (q) qs.set('q', q);
+    else qs.delete('q');
+    const doel = '#/zoeken' + (qs.toString() ? '?' + qs : '');
     if (location.hash === doel) return;
-    if (route().segs[0] === 'zoeken') {
+    if (opZoeken) {
       history.replaceState(null, '', doel);
       toon({ focus: false });
     } else if (q) {
@@ -778,6 +782,9 @@
       const api = API + (segs.length ? '/' + segs.map(encodeURIComponent).join('/') : '');
       inhoud = gevonden ? await gevonden.view(gevonden.params, query, api) : onbekend(segs);
     } catch (err) {
+      // A bug in this page (not an API answer) also goes to the console, for developers
+      // and for the browser test, which fails on "Paginafout".
+      if (!(err instanceof ApiFout)) console.error('Paginafout:', err);
       inhoud = foutmelding(err);
     }
     if (mijn !== beurt) return;

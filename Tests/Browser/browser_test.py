@@ -271,8 +271,9 @@ class Browser:
         except subprocess.TimeoutExpired:
             raise Fail(f"Chromium did not finish {url} within {CHROMIUM_TIMEOUT_S} s")
         err = p.stderr.decode("utf-8", "replace")
-        # Console errors of the page end up in Chromium's log: a script error fails the check.
-        uncaught = [l for l in err.splitlines() if "Uncaught" in l]
+        # Console output of the page ends up in Chromium's log: an uncaught script error, or
+        # an error the page caught in its own code ("Paginafout"), fails the check.
+        uncaught = [l for l in err.splitlines() if "Uncaught" in l or "Paginafout" in l]
         if uncaught:
             raise Fail(f"JavaScript error on {url}: {uncaught[0].strip()}")
         if p.returncode != 0:
