@@ -942,6 +942,12 @@
   }
   menuknop.addEventListener('click', () => menu(menuknop.getAttribute('aria-expanded') !== 'true'));
 
+  // The skip link must not change the address (that would be a route): move the focus.
+  document.getElementById('naar-inhoud').addEventListener('click', (e) => {
+    e.preventDefault();
+    (main.querySelector('h1') || main).focus();
+  });
+
   window.addEventListener('hashchange', () => {
     menu(false);
     // Typing in the search field navigates too; keep the focus in the field then.

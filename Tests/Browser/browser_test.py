@@ -201,7 +201,11 @@ def free_port():
 
 
 def find_chromium(given):
-    for name in [given, os.environ.get("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"]:
+    if given:
+        if path := shutil.which(given):
+            return path
+        raise Abort(f"--chromium {given}: not found or not executable")
+    for name in [os.environ.get("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"]:
         if name and (path := shutil.which(name)):
             return path
     raise Abort("Chromium not found: install Debian's chromium or pass --chromium PATH")
@@ -495,9 +499,7 @@ def main():
     server = browser = None
     failures = 0
     try:
-        binary = Path(args.server)
-        if not binary.is_absolute():
-            binary = (Path.cwd() / binary).resolve()
+        binary = Path(args.server).absolute()
         if not os.access(binary, os.X_OK):
             raise Abort(f"server binary {binary} not found or not executable (build it: swift build -c release)")
         seed = parse_seed(SEED)
