@@ -1,0 +1,547 @@
+#!/usr/bin/env python3
+"""Real-browser test of the browse page in Public/.
+
+Starts dossier-server on a free port, loads deep links of the page in headless Chromium
+(--dump-dom with a virtual-time budget) and asserts on the rendered DOM. Expected values
+come from the published seed text of dossier 23292 (not from the API), so a wrong API
+answer and a wrong page both fail the test.
+
+    python3 Tests/Browser/browser_test.py --server .build/release/dossier-server [--screenshots DIR]
+
+Python 3 standard library only. Exits 0 when every check passes, 1 when any fails, 2 when
+the test cannot run (no server binary, no Chromium, server does not start).
+"""
+
+import argparse
+import html.parser
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "Tests/DossierTests/Fixtures/kd-23292-aftersales-mobiliteitsbranche.txt"
+CREBO = "23292"
+WP = "B1-K2-W3"
+WP_TITEL = (
+    "Begeleidt en adviseert klanten bij aankoop/gebruik van producten en/of diensten "
+    "en handelt transacties af"
+)
+VIRTUAL_TIME_MS = 10000
+CHROMIUM_TIMEOUT_S = 60
+
+
+class Fail(Exception):
+    """A check did not hold; the message says what was expected and what was found."""
+
+
+class Abort(Exception):
+    """The test cannot run at all."""
+
+
+# --------------------------------------------------------------------------- the seed
+
+
+def parse_seed(path):
+    """Reads what the published text says about werkprocessen and vakkennis.
+
+    Returns (werkprocessen, vakkennis): werkprocessen maps a code to
+    {"titel", "gedrag": [..], "competenties": [..names..]}, vakkennis maps an item's text
+    to the set of kerntaak codes that list it. The text repeats page headers
+    ("B1-K1: ...", "B1-K2-W2: ...") in the middle of lists; those are skipped.
+    """
+    wp_kop = re.compile(r"^([BP]\d+-K\d+-W\d+): (.+)$")
+    kt_kop = re.compile(r"^([BP]\d+-K\d+): (.+)$")
+    comp = re.compile(r"^-?\s*De onderliggende competenties zijn:\s*(.+)$")
+    werkprocessen, vakkennis = {}, {}
+    kerntaak = wp = None
+    modus = None  # "gedrag" or "vakkennis" while inside such a list
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if m := wp_kop.match(line):
+            if m.group(1) != wp:
+                modus = None
+            wp = m.group(1)
+            werkprocessen.setdefault(wp, {"titel": m.group(2), "gedrag": [], "competenties": []})
+            continue
+        if m := kt_kop.match(line):
+            if m.group(1) != kerntaak:
+                modus = None
+            kerntaak = m.group(1)
+            continue
+        if m := comp.match(line):
+            werkprocessen[wp]["competenties"] = [n.strip() for n in m.group(1).split(",")]
+            modus = None
+            continue
+        if line == "Gedrag":
+            modus = "gedrag"
+            continue
+        if line == "Vakkennis en vaardigheden":
+            modus, wp = "vakkennis", None
+            continue
+        if line in ("Omschrijving", "Resultaat", "Complexiteit", "Verantwoordelijkheid en zelfstandigheid"):
+            modus = None
+            continue
+        if line.startswith("-") and modus:
+            tekst = line[1:].strip()
+            if modus == "gedrag":
+                werkprocessen[wp]["gedrag"].append(tekst)
+            else:
+                vakkennis.setdefault(tekst, set()).add(kerntaak)
+    return werkprocessen, vakkennis
+
+
+def seed_crebo_of(path, titel):
+    """The crebo the seed gives a kwalificatie ("» Adviseur ... (Crebonr. 25712)"), or None."""
+    m = re.search(re.escape(titel) + r" \(Crebonr\. (\d{5})\)", path.read_text(encoding="utf-8"))
+    return m.group(1) if m else None
+
+
+def seed_keuzedelen_link(path):
+    m = re.search(r"keuzedelen voor dit kwalificatiedossier zijn te vinden op <([^>]+)>", path.read_text(encoding="utf-8"))
+    return m.group(1) if m else None
+
+
+# --------------------------------------------------------------------------- a tiny DOM
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class Node:
+    def __init__(self, tag, attrs, parent):
+        self.tag, self.attrs, self.parent, self.children = tag, dict(attrs), parent, []
+
+    def text(self):
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def norm_text(self):
+        return " ".join(self.text().split())
+
+    def walk(self):
+        for c in self.children:
+            if isinstance(c, Node):
+                yield c
+                yield from c.walk()
+
+    def all(self, tag=None, **attrs):
+        """Descendants with this tag (or any) whose attributes equal the given values;
+        an attribute given as True only has to be present. Use data_x for data-x."""
+        want = {k.replace("_", "-"): v for k, v in attrs.items()}
+        return [
+            n for n in self.walk()
+            if (tag is None or n.tag == tag)
+            and all((k in n.attrs) if v is True else n.attrs.get(k) == v for k, v in want.items())
+        ]
+
+    def one(self, tag=None, what="", **attrs):
+        found = self.all(tag, **attrs)
+        if not found:
+            raise Fail(f"no element {tag or '*'} {attrs} {what}".rstrip())
+        return found[0]
+
+    def ancestors(self):
+        n = self.parent
+        while n is not None:
+            yield n
+            n = n.parent
+
+
+class DomBuilder(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {}, None)
+        self.cur = self.root
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, [(k, v if v is not None else "") for k, v in attrs], self.cur)
+        self.cur.children.append(node)
+        if tag not in VOID:
+            self.cur = node
+
+    def handle_startendtag(self, tag, attrs):
+        self.cur.children.append(Node(tag, [(k, v or "") for k, v in attrs], self.cur))
+
+    def handle_endtag(self, tag):
+        # Chromium's serialisation closes every non-void element, so walking up to the
+        # matching tag is enough.
+        n = self.cur
+        while n is not None and n.tag != tag:
+            n = n.parent
+        if n is not None and n.parent is not None:
+            self.cur = n.parent
+
+    def handle_data(self, data):
+        self.cur.children.append(data)
+
+
+def parse_dom(text):
+    b = DomBuilder()
+    b.feed(text)
+    b.close()
+    return b.root
+
+
+# --------------------------------------------------------------------------- server and browser
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def find_chromium(given):
+    if given:
+        if path := shutil.which(given):
+            return path
+        raise Abort(f"--chromium {given}: not found or not executable")
+    for name in [os.environ.get("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"]:
+        if name and (path := shutil.which(name)):
+            return path
+    raise Abort("Chromium not found: install Debian's chromium or pass --chromium PATH")
+
+
+class Server:
+    def __init__(self, binary, workdir):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = tempfile.TemporaryFile()
+        # The server serves Public/ from its working directory: run it from the repository root.
+        self.proc = subprocess.Popen(
+            [binary, "--host", "127.0.0.1", "--port", str(self.port), "--quiet"],
+            cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            if self.proc.poll() is not None:
+                raise Abort(f"server exited with status {self.proc.returncode} before it was healthy:\n{self.output()}")
+            try:
+                with urllib.request.urlopen(self.base + "/healthz", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                pass
+            if time.monotonic() > deadline:
+                raise Abort(f"server did not answer /healthz within 30 s:\n{self.output()}")
+            time.sleep(0.1)
+
+    def output(self):
+        self.log.seek(0)
+        return self.log.read().decode("utf-8", "replace")[-4000:]
+
+    def json(self, path):
+        """GET an API path; returns (status, parsed body) also for error statuses."""
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=10) as r:
+                return r.status, json.load(r)
+        except urllib.error.HTTPError as e:
+            return e.code, json.load(e)
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+
+
+class Browser:
+    def __init__(self, binary):
+        self.binary = binary
+        self.profile = tempfile.mkdtemp(prefix="browser-test-")
+
+    def run(self, extra, url):
+        cmd = [
+            self.binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--hide-scrollbars",
+            f"--user-data-dir={self.profile}", "--enable-logging=stderr", "--v=0",
+            f"--virtual-time-budget={VIRTUAL_TIME_MS}", *extra, url,
+        ]
+        try:
+            p = subprocess.run(cmd, capture_output=True, timeout=CHROMIUM_TIMEOUT_S, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise Fail(f"Chromium did not finish {url} within {CHROMIUM_TIMEOUT_S} s")
+        err = p.stderr.decode("utf-8", "replace")
+        # Console output of the page ends up in Chromium's log: an uncaught script error, or
+        # an error the page caught in its own code ("Paginafout"), fails the check.
+        uncaught = [l for l in err.splitlines() if "Uncaught" in l or "Paginafout" in l]
+        if uncaught:
+            raise Fail(f"JavaScript error on {url}: {uncaught[0].strip()}")
+        if p.returncode != 0:
+            raise Fail(f"Chromium exited with {p.returncode} on {url}:\n{err[-2000:]}")
+        return p.stdout.decode("utf-8", "replace")
+
+    def dom(self, url):
+        dom = parse_dom(self.run(["--dump-dom"], url))
+        main = dom.one("main", id="inhoud")
+        if main.attrs.get("aria-busy") != "false":
+            raise Fail(f"{url}: the page did not finish rendering within the virtual-time budget")
+        return dom
+
+    def screenshot(self, url, path, width, height):
+        self.run([f"--screenshot={path}", f"--window-size={width},{height}"], url)
+        if not Path(path).is_file():
+            raise Fail(f"no screenshot written to {path}")
+
+    def close(self):
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def expect(cond, message):
+    if not cond:
+        raise Fail(message)
+
+
+def visible(node):
+    """Not inside a collapsed tree branch or anything else marked hidden."""
+    return "hidden" not in node.attrs and not any("hidden" in a.attrs for a in node.ancestors())
+
+
+class Checks:
+    def __init__(self, server, browser, seed):
+        self.server, self.browser = server, browser
+        self.wps, self.vakkennis = seed
+        self.comp_codes = {}  # competence name → column code, read from the matrix headers
+
+    def page(self, route):
+        return self.browser.dom(f"{self.server.base}/#{route}")
+
+    def home_lists_dossiers(self):
+        status, lijst = self.server.json("/api/v1/dossiers")
+        expect(status == 200, f"/api/v1/dossiers answered {status}")
+        dom = self.page("/")
+        shown = {li.attrs["data-crebo"] for li in dom.one(id="dossiers").all("li", data_crebo=True)}
+        want = {d["crebo"] for d in lijst["items"]}
+        expect(CREBO in shown, f"home page does not list dossier {CREBO}; it lists {sorted(shown)}")
+        expect(shown == want, f"home page lists {sorted(shown)}, the API has {sorted(want)}")
+        return f"home page lists the {len(shown)} loaded dossiers {sorted(shown)}"
+
+    def werkproces_deep_link(self):
+        seed = self.wps[WP]
+        expect(seed["titel"] == WP_TITEL, f"seed title of {WP} is {seed['titel']!r}")
+        route = f"/dossiers/{CREBO}/werkprocessen/{WP}"
+        dom = self.page(route)
+        item = dom.one(role="treeitem", data_route=route, what="in the dossier tree")
+        expect(WP_TITEL in item.norm_text(), f"tree item for {WP} reads {item.norm_text()!r}")
+        expect(visible(item), f"tree item for {WP} is inside a collapsed branch")
+        expect(item.attrs.get("aria-current") == "page", f"tree item for {WP} is not aria-current=page")
+        h1 = dom.one("h1", id="titel").norm_text()
+        expect(WP_TITEL in h1 and WP in h1, f"h1 reads {h1!r}")
+        gedrag = [li.norm_text() for li in dom.one("ul", data_gedrag=WP).all("li")]
+        want = [" ".join(g.split()) for g in seed["gedrag"]]
+        expect(len(want) >= 5, f"seed parse found only {len(want)} gedrag lines for {WP}")
+        expect(gedrag == want, f"gedrag of {WP} differs from the seed:\n  page: {gedrag}\n  seed: {want}")
+        comps = [" ".join(li.norm_text().split()[1:]) for li in dom.one("ul", data_competenties=WP).all("li")]
+        expect(comps == seed["competenties"], f"competenties of {WP}: page {comps}, seed {seed['competenties']}")
+        api = dom.one("input", id="api-link").attrs.get("data-api")
+        expect(api == "/api/v1" + route, f"API link is {api!r}")
+        return f"deep link {route}: tree shows and marks it, {len(gedrag)} gedrag lines and {len(comps)} competenties as in the seed, API link"
+
+    def dossier_page(self):
+        dom = self.page(f"/dossiers/{CREBO}")
+        item = dom.one(role="treeitem", data_route=f"/dossiers/{CREBO}/werkprocessen/{WP}", what="in the dossier tree")
+        expect(WP_TITEL in item.norm_text(), f"tree item for {WP} reads {item.norm_text()!r}")
+        main = dom.one("main")
+        li = main.one("li", data_werkproces=WP, what="in the dossier's kerntaken list")
+        expect(WP_TITEL in li.norm_text(), f"dossier page lists {WP} as {li.norm_text()!r}")
+        # P1's crebo is in the seed; P2's is not, so the page must say so instead of inventing one.
+        p1 = main.one("li", data_kwalificatie="P1").norm_text()
+        crebo = seed_crebo_of(SEED, "Adviseur mobiliteitsbranche")
+        expect(crebo and f"Crebo {crebo}" in p1, f"P1 card reads {p1!r}, seed crebo {crebo}")
+        p2 = main.one("li", data_kwalificatie="P2").norm_text()
+        expect("Crebo niet vermeld in de bron" in p2, f"P2 card reads {p2!r}")
+        url = seed_keuzedelen_link(SEED)
+        links = [a for a in main.all("a", href=url)]
+        expect(links, f"no link to the keuzedelen page {url}")
+        expect(links[0].attrs.get("target") == "_blank", "keuzedelen link does not open a new tab")
+        return f"dossier page: tree and kerntaken list show {WP}, P2 crebo 'niet vermeld in de bron', keuzedelen link {url}"
+
+    def matrix_marks(self):
+        dom = self.page(f"/dossiers/{CREBO}/competenties")
+        table = dom.one("table", id="matrix")
+        naam = table.attrs.get("aria-labelledby")
+        expect(naam and dom.one(id=naam).norm_text(), "matrix table has no accessible name")
+        cols = table.one("thead").all("th", scope="col", data_competentie=True)
+        expect(len(cols) == 25, f"matrix has {len(cols)} competence columns, not 25")
+        self.comp_codes = {th.attrs["data-titel"]: th.attrs["data-competentie"] for th in cols}
+        rows = 0
+        cells = 0
+        for code, wp in self.wps.items():
+            if not wp["competenties"]:
+                continue
+            missing = [n for n in wp["competenties"] if n not in self.comp_codes]
+            expect(not missing, f"no matrix column titled {missing} (seed names of {code})")
+            want = {self.comp_codes[n] for n in wp["competenties"]}
+            tr = table.one("tr", data_werkproces=code)
+            expect(tr.one("th", scope="row").norm_text().startswith(code), f"row header of {code}")
+            marked = set()
+            for td in tr.all("td", data_competentie=True):
+                if td.attrs.get("data-mark") == "ja":
+                    marked.add(td.attrs["data-competentie"])
+                    # Not colour-only: a visible glyph and a word for screen readers.
+                    expect("●" in td.text() and "ja" in td.text(), f"mark {code}×{td.attrs['data-competentie']} is colour-only")
+                cells += 1
+            expect(marked == want, f"matrix row {code}: marked {sorted(marked)}, the seed says {sorted(want)}")
+            rows += 1
+        expect(rows >= 8, f"only {rows} werkprocessen with competenties found in the seed")
+        return f"matrix: 25 named columns; {rows} rows ({cells} cells) marked exactly as the seed's competence lines"
+
+    def competentie_everywhere(self):
+        naam = "Vakdeskundigheid toepassen"
+        if not self.comp_codes:
+            raise Fail("matrix check did not run; competence codes unknown")
+        code = self.comp_codes[naam]
+        dom = self.page(f"/competenties/{code}")
+        main = dom.one("main")
+        want = {c for c, wp in self.wps.items() if naam in wp["competenties"]}
+        shown = {li.attrs["data-werkproces"] for li in main.all("li", data_dossier=CREBO)}
+        expect(shown == want, f"competentie {code}: {CREBO} werkprocessen {sorted(shown)}, seed {sorted(want)}")
+        andere = {li.attrs["data-dossier"] for li in main.all("li", data_werkproces=True)} - {CREBO}
+        expect(andere, f"competentie {code} lists no werkproces from another dossier")
+        return f"competentie {code} ({naam}): {len(want)} werkprocessen of {CREBO} as in the seed, plus dossiers {sorted(andere)}"
+
+    def vakkennis_shared(self):
+        dom = self.page(f"/dossiers/{CREBO}/vakkennis")
+        table = dom.one("table", id="vakkennis")
+        rows = table.one("tbody").all("tr", data_vakkennis=True)
+        seen = set()
+        for tr in rows:
+            tekst = tr.one("th", scope="row").norm_text()
+            expect(tekst in self.vakkennis, f"vakkennis item {tekst!r} is not in the seed")
+            marked = {td.attrs["data-kerntaak"] for td in tr.all("td", data_mark="ja")}
+            want = self.vakkennis[tekst]
+            expect(marked == want, f"vakkennis {tekst!r}: marked {sorted(marked)}, seed lists it under {sorted(want)}")
+            seen.add(tekst)
+        expect(seen == set(self.vakkennis), f"seed items missing on the page: {sorted(set(self.vakkennis) - seen)}")
+        shared = sum(1 for t in seen if len(self.vakkennis[t]) > 1)
+        return f"vakkennis: all {len(seen)} seed items, {shared} shared, each marked under the kerntaken that list it"
+
+    def kwalificatie_whole(self):
+        dom = self.page(f"/dossiers/{CREBO}/kwalificaties/P1")
+        main = dom.one("main")
+        shown = [s.attrs["data-kerntaak"] for s in main.all("section", data_kerntaak=True)]
+        expect(shown == ["B1-K1", "B1-K2", "B1-K3"], f"kwalificatie P1 shows kerntaken {shown}")
+        gedrag = main.one("ul", data_gedrag=WP).all("li")
+        expect(len(gedrag) == len(self.wps[WP]["gedrag"]), f"P1 print view has {len(gedrag)} gedrag lines of {WP}")
+        return "kwalificatie P1: every kerntaak that applies, in full (werkprocessen with gedrag)"
+
+    def search_offerte(self):
+        dom = self.page("/zoeken?q=offerte")
+        res = dom.one(id="zoekresultaten")
+        hits = res.all("li", data_code=WP)
+        expect(hits, f"search for offerte does not list {WP}")
+        for li in hits:
+            a = li.one("a")
+            expect(a.attrs.get("href") == f"#/dossiers/{CREBO}/werkprocessen/{WP}", f"hit links to {a.attrs.get('href')}")
+            marks = [m.norm_text().lower() for m in li.all("mark")]
+            expect(any("offerte" in m for m in marks), f"hit for {WP} has no highlighted 'offerte': {li.norm_text()!r}")
+            group = next(n for n in li.ancestors() if n.tag == "section")
+            expect(group.attrs.get("data-soort") == li.attrs.get("data-soort"), "hit sits in the wrong group")
+        groups = [s.attrs["data-soort"] for s in res.all("section", data_soort=True)]
+        return f"search 'offerte': {WP} listed {len(hits)}× with <mark>offerte</mark>, groups {groups}"
+
+    def api_errors_shown(self):
+        out = []
+        for route in [f"/dossiers/99999", f"/dossiers/{CREBO}/werkprocessen/B1-K9-W9"]:
+            status, problem = self.server.json("/api/v1" + route)
+            expect(status == 404 and problem.get("detail"), f"API {route} answered {status} {problem}")
+            dom = self.page(route)
+            fout = dom.one(id="fout", what=f"(error box) on #{route}")
+            expect(fout.attrs.get("role") == "alert", "error box is not role=alert")
+            text = fout.norm_text()
+            expect(problem["detail"] in text, f"#{route} shows {text!r}, the API's detail is {problem['detail']!r}")
+            expect(fout.attrs.get("data-status") == "404", f"error status shown as {fout.attrs.get('data-status')}")
+            out.append(problem["detail"])
+        return "API errors shown: " + " / ".join(out)
+
+    def all(self):
+        return [
+            self.home_lists_dossiers, self.werkproces_deep_link, self.dossier_page, self.matrix_marks,
+            self.competentie_everywhere, self.vakkennis_shared, self.kwalificatie_whole,
+            self.search_offerte, self.api_errors_shown,
+        ]
+
+
+SCREENSHOTS = [
+    ("werkproces", f"/dossiers/{CREBO}/werkprocessen/{WP}"),
+    ("matrix", f"/dossiers/{CREBO}/competenties"),
+    ("zoeken", "/zoeken?q=offerte"),
+]
+SIZES = [(1440, 900), (390, 844)]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--server", required=True, help="path to the dossier-server binary")
+    ap.add_argument("--screenshots", metavar="DIR", help="also save screenshots at 1440x900 and 390x844 here")
+    ap.add_argument("--chromium", help="Chromium binary (default: chromium on PATH, or $CHROMIUM)")
+    args = ap.parse_args()
+
+    # A SIGTERM from CI should still stop the server (finally blocks run on SystemExit).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    started = time.monotonic()
+    server = browser = None
+    failures = 0
+    try:
+        binary = Path(args.server).absolute()
+        if not os.access(binary, os.X_OK):
+            raise Abort(f"server binary {binary} not found or not executable (build it: swift build -c release)")
+        seed = parse_seed(SEED)
+        if WP not in seed[0]:
+            raise Abort(f"could not read {WP} from the seed {SEED}")
+        browser = Browser(find_chromium(args.chromium))
+        server = Server(str(binary), ROOT)
+        print(f"server {binary.name} on {server.base}; browser {browser.binary}")
+        checks = Checks(server, browser, seed)
+        for check in checks.all():
+            try:
+                print(f"ok   {check()}", flush=True)
+            except Fail as e:
+                failures += 1
+                print(f"FAIL {check.__name__}: {e}", flush=True)
+        if args.screenshots:
+            out = Path(args.screenshots)
+            out.mkdir(parents=True, exist_ok=True)
+            for name, route in SCREENSHOTS:
+                for w, h in SIZES:
+                    path = out / f"{name}-{w}x{h}.png"
+                    try:
+                        browser.screenshot(f"{server.base}/#{route}", path, w, h)
+                        print(f"shot {path}")
+                    except Fail as e:
+                        failures += 1
+                        print(f"FAIL screenshot {path}: {e}")
+    except Abort as e:
+        print(f"browser test cannot run: {e}", file=sys.stderr)
+        return 2
+    finally:
+        if server:
+            server.stop()
+        if browser:
+            browser.close()
+    took = time.monotonic() - started
+    if failures:
+        print(f"browser test FAILED: {failures} check(s) failed ({took:.1f} s)", file=sys.stderr)
+        return 1
+    print(f"browser test passed ({took:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
