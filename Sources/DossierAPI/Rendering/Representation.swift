@@ -10,12 +10,25 @@ struct Representation {
     let dossier: Kwalificatiedossier
     private let catalog: Catalog
     private let vakkennisByID: [String: Vakkennis]
+    private let kerntaakByCode: [String: Kerntaak]
+    private let werkprocesByCode: [String: Werkproces]
 
     init(dossier: Kwalificatiedossier, catalog: Catalog) {
         self.dossier = dossier
         self.catalog = catalog
+        // Lookups within this dossier (its codes are unique: the validator checks that).
         vakkennisByID = Dictionary(
             dossier.vakkennis.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        kerntaakByCode = Dictionary(
+            dossier.kerntaken.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        werkprocesByCode = Dictionary(
+            dossier.kerntaken.flatMap(\.werkprocessen).map { ($0.code, $0) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The werkproces with this code in this dossier.
+    func werkproces(code: String) -> Werkproces? {
+        werkprocesByCode[code]
     }
 
     private var crebo: String { dossier.crebo }
@@ -115,7 +128,7 @@ struct Representation {
     /// A kwalificatie with the kerntaken that apply to it: as references (`full: false`) or
     /// with every text (`full: true`, for reading or printing one kwalificatie whole).
     func kwalificatie(_ kwalificatie: Kwalificatie, full: Bool) -> JSONValue {
-        let kerntaken = kwalificatie.kerntaken.compactMap { catalog.kerntaak(code: $0, dossier: crebo) }
+        let kerntaken = kwalificatie.kerntaken.compactMap { kerntaakByCode[$0] }
         var linkMembers: JSONObject = [
             "self": .string(ResourcePath.kwalificatie(crebo, profiel: kwalificatie.code)),
             "parent": .string(ResourcePath.kwalificaties(crebo)),
@@ -221,7 +234,7 @@ struct Representation {
             "tekst": .string(item.tekst),
             "kerntaken": .array(
                 catalog.kerntaken(vakkennis: item.id, dossier: crebo)
-                    .compactMap { catalog.kerntaak(code: $0, dossier: crebo) }.map(kerntaakReference)),
+                    .compactMap { kerntaakByCode[$0] }.map(kerntaakReference)),
             "links": .object([
                 "self": .string(ResourcePath.vakkennisItem(crebo, item.id)),
                 "parent": .string(ResourcePath.vakkennis(crebo)),

@@ -123,7 +123,16 @@ struct ResourceDocuments {
         let byCrebo = Dictionary(
             representations.map { ($0.dossier.crebo, $0) }, uniquingKeysWith: { first, _ in first })
         // Both directions of werkproces ↔ competentie come from the catalog's one index, so the
-        // matrix rows, its columns and /competenties/{code} cannot disagree.
+        // matrix rows, its columns and /competenties/{code} cannot disagree. Grouped by dossier
+        // once here: with hundreds of dossiers, filtering per dossier and column would be
+        // quadratic.
+        var callersByDossier: [String: [String: [WerkprocesVerwijzing]]] = [:]
+        for competentie in catalog.competenties {
+            for verwijzing in catalog.werkprocessen(competentie: competentie.code) {
+                callersByDossier[verwijzing.dossierCrebo, default: [:]][competentie.code, default: []].append(
+                    verwijzing)
+            }
+        }
         for r in representations {
             let crebo = r.dossier.crebo
             let rows: [JSONValue] = r.dossier.kerntaken.flatMap { kerntaak in
@@ -138,9 +147,7 @@ struct ResourceDocuments {
                 }
             }
             let columns: [JSONValue] = catalog.competenties.map { competentie in
-                let callers = catalog.werkprocessen(competentie: competentie.code).filter {
-                    $0.dossierCrebo == crebo
-                }
+                let callers = callersByDossier[crebo]?[competentie.code] ?? []
                 return .object([
                     "code": .string(competentie.code),
                     "titel": .string(competentie.titel),
@@ -178,14 +185,13 @@ struct ResourceDocuments {
             let callers: [JSONValue] = catalog.werkprocessen(competentie: competentie.code).compactMap {
                 verwijzing in
                 guard let r = byCrebo[verwijzing.dossierCrebo],
-                    let found = catalog.werkproces(
-                        code: verwijzing.werkprocesCode, dossier: verwijzing.dossierCrebo)
+                    let found = r.werkproces(code: verwijzing.werkprocesCode)
                 else { return nil }
                 return .object([
                     "dossier": r.dossierReference(),
                     "kerntaak": .string(verwijzing.kerntaakCode),
                     "code": .string(verwijzing.werkprocesCode),
-                    "titel": .string(found.werkproces.titel),
+                    "titel": .string(found.titel),
                     "links": r.links(
                         self: ResourcePath.werkproces(verwijzing.dossierCrebo, verwijzing.werkprocesCode)),
                 ])
