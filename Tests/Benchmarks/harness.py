@@ -85,13 +85,36 @@ def children(pid):
     return found
 
 
-def busy_cpu_seconds():
-    """CPU seconds spent in user and system mode by everything on the machine since boot
-    (interrupt time excluded: loopback networking is accounted there, to no process)."""
-    with open("/proc/stat") as file:
-        fields = file.readline().split()[1:]
-    user, nice, system = (int(value) for value in fields[:3])
-    return (user + nice + system) / CLOCK_TICKS
+def cpu_by_process():
+    """CPU seconds used so far by every process on the machine, by pid."""
+    found = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            seconds = cpu_seconds(int(entry))
+            if seconds:
+                found[int(entry)] = seconds
+    return found
+
+
+def is_kernel_thread(pid):
+    """Kernel threads (ksoftirqd, kworkers) have no command line; their work during a run is
+    mostly the run's own network traffic, so it is not counted as noise."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as file:
+            return not file.read(1)
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+def other_cpu(before, after, exclude):
+    """CPU seconds used between two `cpu_by_process()` snapshots by processes not in
+    `exclude` (a process that started in between counts with all it used)."""
+    total = 0.0
+    for pid, seconds in after.items():
+        used = seconds - before.get(pid, 0.0)
+        if used > 0 and pid not in exclude and not is_kernel_thread(pid):
+            total += used
+    return total
 
 
 def load_average():
@@ -100,12 +123,11 @@ def load_average():
 
 
 def background_cpu(seconds=1.0, exclude=()):
-    """How busy the machine is without us: CPU cores in use over `seconds` by everything but
-    the pids in `exclude` (0.0 = idle, 2.0 = both cores of a 2-core machine)."""
-    before = busy_cpu_seconds() - sum(cpu_seconds(pid) for pid in exclude)
+    """How busy the machine is without us: CPU cores in use over `seconds` by every process
+    but the pids in `exclude` and this one (0.0 = idle, 2.0 = both cores of a 2-core machine)."""
+    before = cpu_by_process()
     time.sleep(seconds)
-    after = busy_cpu_seconds() - sum(cpu_seconds(pid) for pid in exclude)
-    return max(after - before, 0.0) / seconds
+    return other_cpu(before, cpu_by_process(), set(exclude) | {os.getpid()}) / seconds
 
 
 def wait_until_quiet(exclude=(), threshold=0.15, patience=60.0, log=print):
@@ -157,7 +179,6 @@ def wait_for_200(port, path, started, process, timeout=60.0):
         except OSError as error:
             last = str(error)
         time.sleep(0.0005)
-    process.kill()
     raise BenchmarkError(f"no 200 from {path} within {timeout:.0f} s (last: {last})")
 
 
@@ -229,6 +250,7 @@ class DossierServer(Process):
         try:
             self.startup_seconds = wait_for_200(self.port, self.probe, started, self.process)
         except BenchmarkError as error:
+            self.stop()
             with open(self.stderr_path, errors="replace") as file:
                 raise BenchmarkError(f"{error}\n{file.read().strip()}")
         return self
@@ -271,19 +293,25 @@ class Nginx(Process):
         try:
             self.startup_seconds = wait_for_200(self.port, self.probe, started, self.process)
         except BenchmarkError as error:
-            self.process.wait()
-            errors = self.process.stderr.read().decode(errors="replace")
+            process = self.process
+            self.stop()
+            errors = process.stderr.read().decode(errors="replace")
             raise BenchmarkError(f"nginx did not start: {error} {errors.strip()}")
         return self
 
     def stop(self):
         # SIGQUIT: graceful; the workers exit with the master.
         if self.process is not None and self.process.poll() is None:
+            pids = self.pids
             self.process.send_signal(signal.SIGQUIT)
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                for pid in pids:
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except ProcessLookupError:
+                        pass
                 self.process.wait()
         self.process = None
 
@@ -305,14 +333,16 @@ def run_wrk(port, path, connections, seconds, target=None, script="wrk-report.lu
     ]
     if script_args:
         command += ["--", *script_args]
-    busy_before = busy_cpu_seconds()
+    ours = set(target.pids if target else []) | {os.getpid()}
+    processes_before = cpu_by_process()
     target_before = target.cpu_seconds() if target else 0.0
     children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    ours.add(process.pid)
     output, errors = process.communicate()
     # communicate() reaped wrk, so its CPU time is now in this process's children usage.
     children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    busy_after = busy_cpu_seconds()
+    processes_after = cpu_by_process()
     target_after = target.cpu_seconds() if target else 0.0
     if process.returncode != 0:
         raise BenchmarkError(f"wrk failed: {errors.decode(errors='replace').strip()}")
@@ -330,5 +360,5 @@ def run_wrk(port, path, connections, seconds, target=None, script="wrk-report.lu
     figures["server_cores"] = (target_after - target_before) / seconds_run
     figures["wrk_cores"] = wrk_cpu / seconds_run
     # What neither the server nor wrk used: other people's processes (noise).
-    figures["other_cores"] = max(busy_after - busy_before - (target_after - target_before) - wrk_cpu, 0) / seconds_run
+    figures["other_cores"] = other_cpu(processes_before, processes_after, ours) / seconds_run
     return figures

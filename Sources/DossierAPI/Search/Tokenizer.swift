@@ -10,26 +10,55 @@ enum Tokenizer {
         var range: Range<Int>
     }
 
+    /// ASCII letters and digits, the bulk of Dutch text, are folded right here, byte by byte;
+    /// only other scalars go through ``TextFolding`` (this runs over every text of every
+    /// dossier at start-up, and over the fields of every hit of a search).
     static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
-        var current: [Unicode.Scalar] = []
+        var folded: [UInt8] = []
+        folded.reserveCapacity(32)
+        var isInToken = false
         var start = 0
         var offset = 0
         func flush() {
-            guard !current.isEmpty else { return }
-            var folded: [UInt8] = []
-            TextFolding.fold(current, into: &folded)
+            guard isInToken else { return }
             tokens.append(Token(folded: String(decoding: folded, as: UTF8.self), range: start..<offset))
-            current.removeAll(keepingCapacity: true)
+            folded.removeAll(keepingCapacity: true)
+            isInToken = false
         }
         for scalar in text.unicodeScalars {
-            if isTokenScalar(scalar) {
-                if current.isEmpty { start = offset }
-                current.append(scalar)
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                switch byte {
+                case 0x30...0x39, 0x61...0x7A:
+                    if !isInToken {
+                        start = offset
+                        isInToken = true
+                    }
+                    folded.append(byte)
+                case 0x41...0x5A:
+                    if !isInToken {
+                        start = offset
+                        isInToken = true
+                    }
+                    folded.append(byte + 0x20)
+                default:
+                    flush()
+                }
+                offset += 1
             } else {
-                flush()
+                if isTokenScalar(scalar) {
+                    if !isInToken {
+                        start = offset
+                        isInToken = true
+                    }
+                    TextFolding.fold(CollectionOfOne(scalar), into: &folded)
+                } else {
+                    flush()
+                }
+                offset += UTF8.width(scalar)
             }
-            offset += UTF8.width(scalar)
         }
         flush()
         return tokens
