@@ -52,35 +52,40 @@ struct SearchIndex: Sendable {
 
     init(documents: [SearchDocument]) {
         self.documents = documents
-        var termIDs: [String: Int32] = [:]
+        var table = TermTable()
         var terms: [String] = []
         var postings: [[Posting]] = []
         var lengths: [Float] = []
         lengths.reserveCapacity(documents.count)
+        // Per term, its frequency in the document being indexed (zero outside it), and the
+        // terms the document has touched: a dense array, not a dictionary per document.
+        var frequencies: [Float] = []
+        var touched: [Int32] = []
         for (index, document) in documents.enumerated() {
-            var frequencies: [Int32: Float] = [:]
             var length: Float = 0
             for field in document.fields {
-                for token in Tokenizer.tokens(field.text) {
-                    let id: Int32
-                    if let known = termIDs[token.folded] {
-                        id = known
-                    } else {
-                        id = Int32(terms.count)
-                        termIDs[token.folded] = id
-                        terms.append(token.folded)
+                let weight = Float(field.weight)
+                Tokenizer.forEachToken(in: field.text) { folded, _ in
+                    let (id, isNew) = table.id(for: folded)
+                    if isNew {
+                        terms.append(String(decoding: folded, as: UTF8.self))
                         postings.append([])
+                        frequencies.append(0)
                     }
-                    frequencies[id, default: 0] += Float(field.weight)
-                    length += Float(field.weight)
+                    if frequencies[Int(id)] == 0 { touched.append(id) }
+                    frequencies[Int(id)] += weight
+                    length += weight
                 }
             }
-            // Sorted so that every postings list is in document order (needed for merging).
-            for (id, frequency) in frequencies.sorted(by: { $0.key < $1.key }) {
-                postings[Int(id)].append(Posting(document: Int32(index), frequency: frequency))
+            // Documents are indexed in order, so every postings list is in document order.
+            for id in touched {
+                postings[Int(id)].append(Posting(document: Int32(index), frequency: frequencies[Int(id)]))
+                frequencies[Int(id)] = 0
             }
+            touched.removeAll(keepingCapacity: true)
             lengths.append(length)
         }
+        let termIDs = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1, Int32($0)) })
         var stemGroups: [String: [Int32]] = [:]
         for (id, term) in terms.enumerated() {
             stemGroups[DutchStemmer.stem(term), default: []].append(Int32(id))
