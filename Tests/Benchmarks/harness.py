@@ -60,6 +60,23 @@ def status_kb(pid, field):
     return 0
 
 
+def memfd_kb(pid):
+    """Memory in the process's memfds (dossier-server keeps large response bodies there, to
+    send them with sendfile): shared memory that RSS only counts where the process touched it."""
+    total = 0
+    try:
+        for entry in os.listdir(f"/proc/{pid}/fd"):
+            path = f"/proc/{pid}/fd/{entry}"
+            try:
+                if os.readlink(path).startswith("/memfd:"):
+                    total += os.stat(path).st_blocks * 512
+            except OSError:
+                continue
+    except OSError:
+        pass
+    return total // 1024
+
+
 def cpu_seconds(pid):
     """User + system CPU time of a live process, in seconds (0 if it is gone)."""
     try:
@@ -206,6 +223,9 @@ class Process:
 
     def rss_kb(self):
         return sum(status_kb(pid, "VmRSS") for pid in self.pids)
+
+    def memfd_kb(self):
+        return sum(memfd_kb(pid) for pid in self.pids)
 
     def peak_rss_kb(self):
         """Peak resident memory: each process's high-water mark, summed."""

@@ -14,16 +14,22 @@
 /// Each event loop has its own images, touched only on its queue: no lock on the hot path,
 /// at the price of one image per loop per second for a response both loops serve.
 ///
+/// Making an image copies the body once, so it only pays for a response asked for more than
+/// once in the same second: the first time in a second a response goes the two-call way and
+/// is only noted; the second time its image is made. A crawler touching each resource once
+/// never pays for an image.
+///
 /// Only the common case is served from an image: a GET answered in full on a connection that
 /// stays open without a `Connection` field (HTTP/1.1), with no fields appended to the prepared
 /// ones. HEAD, 304, `Connection: close`, HTTP/1.0 keep-alive and appended fields take the
 /// two-call path.
 struct WireImages {
-    private var images: [ObjectIdentifier: (response: PreparedResponse, image: ByteStorage)] = [:]
+    private var images: [ObjectIdentifier: (response: PreparedResponse, image: ByteStorage?)] = [:]
     private var dateLine: [UInt8] = []
 
-    /// The image of `response` with this `Date` line, made if needed; `nil` when the response
-    /// has no body in the file or the file could not take the image.
+    /// The image of `response` with this `Date` line, made if needed; `nil` the first time the
+    /// response is asked for in this second, when it has no body in the file, or when the file
+    /// could not take the image.
     mutating func image(of response: PreparedResponse, dateLine: [UInt8]) -> ByteStorage? {
         guard response.isSentFromFile else { return nil }
         if dateLine != self.dateLine {
@@ -31,7 +37,13 @@ struct WireImages {
             self.dateLine = dateLine
         }
         let key = ObjectIdentifier(response)
-        if let entry = images[key] { return entry.image }
+        guard let entry = images[key] else {
+            // First sight this second. The entry keeps the response alive, so its identifier
+            // cannot be reused meanwhile.
+            images[key] = (response, nil)
+            return nil
+        }
+        if let image = entry.image { return image }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(response.head.count + dateLine.count + 2 + response.body.count)
         bytes.append(contentsOf: response.head)
@@ -40,7 +52,6 @@ struct WireImages {
         response.body.withUnsafeBytes { bytes.append(contentsOf: $0) }
         let image = ByteStorage(sendable: bytes)
         guard image.fileOffset != nil else { return nil }
-        // The entry keeps the response alive, so its identifier cannot be reused meanwhile.
         images[key] = (response, image)
         return image
     }
@@ -55,5 +66,5 @@ struct WireImages {
     }
 
     /// How many images are held (for tests).
-    var count: Int { images.count }
+    var count: Int { images.values.filter { $0.image != nil }.count }
 }

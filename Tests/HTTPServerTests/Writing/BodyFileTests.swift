@@ -79,12 +79,16 @@ struct BodyFileTests {
         let body = Self.pattern(BodyFile.threshold + 1)
         let prepared = PreparedResponse(headers: ["Content-Type": "application/json"], body: body)
         var images = WireImages()
+        // The first answer in a second only notes the response; the second makes the image.
+        let first = images.image(of: prepared, dateLine: Self.date)
+        #expect(first == nil)
         let made = images.image(of: prepared, dateLine: Self.date)
         let image = try #require(made)
         #expect(image.fileOffset != nil)
         #expect(Array(image.bytes) == prepared.head + Self.date + [13, 10] + body)
         let again = images.image(of: prepared, dateLine: Self.date)
         #expect(again === image)
+        _ = images.image(of: prepared, dateLine: Self.nextDate)
         let remade = images.image(of: prepared, dateLine: Self.nextDate)
         let next = try #require(remade)
         #expect(next !== image)
@@ -123,6 +127,7 @@ struct BodyFileTests {
             }
             return writes
         }
+        #expect(segments(.init(connection: .none, headOnly: false, notModified: false)) == 2)
         #expect(segments(.init(connection: .none, headOnly: false, notModified: false)) == 1)
         #expect(segments(.init(connection: .close, headOnly: false, notModified: false)) == 2)
         #expect(segments(.init(connection: .keepAlive, headOnly: false, notModified: false)) == 2)
