@@ -1,12 +1,16 @@
 import Dossier
 import HTTPServer
+import Synchronization
 
 /// Every pre-rendered GET resource of the API as a prepared response (bytes, strong ETag,
 /// fixed fields), keyed by its canonical path.
 ///
-/// Rendering happens once, at start-up; a request for one of these is a dictionary probe and a
-/// write. The ETag comes from the bytes alone, so every replica and every restart serving the
-/// same data gives the same tag.
+/// Every path is known from start-up; a resource is rendered once, the first time it is asked
+/// for, and served from its prepared bytes ever after, so a request for one of these is a
+/// dictionary probe and a write. (Rendering everything before opening the socket took seconds
+/// with 500 dossiers; rendering on first use keeps start-up to loading and indexing, and
+/// memory to what is asked for.) The ETag comes from the bytes alone, so every replica and
+/// every restart serving the same data gives the same tag.
 struct RenderedResources: Sendable {
     /// The fields of every successful API response.
     static let jsonHeaders: HTTPFields = [
@@ -17,24 +21,38 @@ struct RenderedResources: Sendable {
         "Access-Control-Expose-Headers": "ETag",
     ]
 
-    private let responses: [String: PreparedResponse]
+    private let responses: [String: Resource]
 
     init(catalog: Catalog) {
-        let documents = ResourceDocuments(catalog: catalog).documents
-        var responses: [String: PreparedResponse] = [:]
-        responses.reserveCapacity(documents.count)
-        for (path, document) in documents {
-            responses[path] = PreparedResponse(
-                status: .ok, headers: RenderedResources.jsonHeaders, body: JSONWriter.bytes(document))
-        }
-        self.responses = responses
+        responses = ResourceDocuments(catalog: catalog).documents.mapValues(Resource.init)
     }
 
-    /// The prepared response at a canonical path (`/api/v1/dossiers/23292`), if there is one.
+    /// The prepared response at a canonical path (`/api/v1/dossiers/23292`), if there is one;
+    /// rendered now if this is the first time it is asked for.
     subscript(path: String) -> PreparedResponse? {
-        responses[path]
+        responses[path]?.response
     }
 
     /// Every rendered path, sorted (for tests and the benchmark harness).
     var paths: [String] { responses.keys.sorted() }
+
+    /// One resource: how to build its document, and the response once rendered.
+    ///
+    /// Two event loops asking for a resource for the first time at once may both render it;
+    /// the first to store its response wins and both serve that one (the bytes are the same).
+    private final class Resource: Sendable {
+        private let document: @Sendable () -> JSONValue
+        private let rendered = AtomicLazyReference<PreparedResponse>()
+
+        init(_ document: @escaping @Sendable () -> JSONValue) {
+            self.document = document
+        }
+
+        var response: PreparedResponse {
+            if let response = rendered.load() { return response }
+            return rendered.storeIfNil(
+                PreparedResponse(
+                    status: .ok, headers: RenderedResources.jsonHeaders, body: JSONWriter.bytes(document())))
+        }
+    }
 }

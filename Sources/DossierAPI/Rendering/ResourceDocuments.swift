@@ -2,23 +2,25 @@ import Dossier
 
 /// Every GET resource of the API except search, as JSON documents keyed by their path.
 ///
-/// Built once at start-up from the loaded dossiers; the server turns each into response bytes
-/// with an ETag, so a request does no JSON work at all. A path that is not in here does not
-/// exist (404), which is what makes the lookup on the hot path a single dictionary probe.
+/// The paths are all known at start-up; each document is a closure that builds it, called
+/// once, when the resource is first asked for (``RenderedResources``). A path that is not in
+/// here does not exist (404), which is what makes the lookup on the hot path a single
+/// dictionary probe. Building every document up front took seconds with 500 dossiers (a few
+/// hundred megabytes of JSON, each byte hashed for its ETag), so only the paths are.
 struct ResourceDocuments {
-    private(set) var documents: [String: JSONValue] = [:]
+    private(set) var documents: [String: @Sendable () -> JSONValue] = [:]
 
     init(catalog: Catalog) {
         let representations = catalog.dossiers.map { Representation(dossier: $0, catalog: catalog) }
-        add(ResourcePath.root, entryPoint())
+        add(ResourcePath.root, Self.entryPoint())
         add(
             ResourcePath.dossiers,
-            collection(
+            Self.collection(
                 items: representations.map { $0.dossierSummary() },
                 self: ResourcePath.dossiers, parent: ResourcePath.root))
         add(
             ResourcePath.root + "/kwalificaties",
-            collection(
+            Self.collection(
                 items: representations.flatMap { r in
                     r.dossier.kwalificaties.map { r.kwalificatie($0, full: false) }
                 },
@@ -29,12 +31,13 @@ struct ResourceDocuments {
         addCompetenties(catalog: catalog, representations: representations)
     }
 
-    private mutating func add(_ path: String, _ document: JSONValue) {
+    /// Adds the resource at `path`; `document` is evaluated when it is first asked for.
+    private mutating func add(_ path: String, _ document: @autoclosure @escaping @Sendable () -> JSONValue) {
         precondition(documents[path] == nil, "two resources rendered at \(path)")
         documents[path] = document
     }
 
-    private func entryPoint() -> JSONValue {
+    private static func entryPoint() -> JSONValue {
         .object([
             "titel": .string("Kwalificatiedossier-API"),
             "beschrijving": .string(
@@ -51,7 +54,7 @@ struct ResourceDocuments {
         ])
     }
 
-    private func collection(
+    private static func collection(
         dossier: JSONValue? = nil, items: [JSONValue], self path: String, parent: String
     ) -> JSONValue {
         var object: JSONObject = [:]
@@ -70,20 +73,21 @@ struct ResourceDocuments {
 
         add(
             ResourcePath.kwalificaties(crebo),
-            collection(
+            Self.collection(
                 dossier: reference, items: r.dossier.kwalificaties.map { r.kwalificatie($0, full: false) },
                 self: ResourcePath.kwalificaties(crebo), parent: dossierPath))
         for kwalificatie in r.dossier.kwalificaties {
-            let document = r.kwalificatie(kwalificatie, full: true)
-            add(ResourcePath.kwalificatie(crebo, profiel: kwalificatie.code), document)
+            add(
+                ResourcePath.kwalificatie(crebo, profiel: kwalificatie.code),
+                r.kwalificatie(kwalificatie, full: true))
             if let own = kwalificatie.crebo {
-                add(ResourcePath.kwalificatie(crebo: own), document)
+                add(ResourcePath.kwalificatie(crebo: own), r.kwalificatie(kwalificatie, full: true))
             }
         }
 
         add(
             ResourcePath.kerntaken(crebo),
-            collection(
+            Self.collection(
                 dossier: reference, items: r.dossier.kerntaken.map(r.kerntaak),
                 self: ResourcePath.kerntaken(crebo), parent: dossierPath))
         for kerntaak in r.dossier.kerntaken {
@@ -93,7 +97,7 @@ struct ResourceDocuments {
         let werkprocessen = r.dossier.kerntaken.flatMap { k in k.werkprocessen.map { (k, $0) } }
         add(
             ResourcePath.werkprocessen(crebo),
-            collection(
+            Self.collection(
                 dossier: reference, items: werkprocessen.map { r.werkproces($1, in: $0) },
                 self: ResourcePath.werkprocessen(crebo), parent: dossierPath))
         for (kerntaak, werkproces) in werkprocessen {
@@ -107,11 +111,12 @@ struct ResourceDocuments {
         keuzedelen.append(
             "links",
             .object(["self": .string(ResourcePath.keuzedelen(crebo)), "parent": .string(dossierPath)]))
-        add(ResourcePath.keuzedelen(crebo), .object(keuzedelen))
+        let keuzedelenDocument = JSONValue.object(keuzedelen)
+        add(ResourcePath.keuzedelen(crebo), keuzedelenDocument)
 
         add(
             ResourcePath.vakkennis(crebo),
-            collection(
+            Self.collection(
                 dossier: reference, items: r.dossier.vakkennis.map(r.vakkennisItem),
                 self: ResourcePath.vakkennis(crebo), parent: dossierPath))
         for item in r.dossier.vakkennis {
@@ -122,91 +127,104 @@ struct ResourceDocuments {
     private mutating func addCompetenties(catalog: Catalog, representations: [Representation]) {
         let byCrebo = Dictionary(
             representations.map { ($0.dossier.crebo, $0) }, uniquingKeysWith: { first, _ in first })
-        // Both directions of werkproces ↔ competentie come from the catalog's one index, so the
-        // matrix rows, its columns and /competenties/{code} cannot disagree. Grouped by dossier
-        // once here: with hundreds of dossiers, filtering per dossier and column would be
-        // quadratic.
-        var callersByDossier: [String: [String: [WerkprocesVerwijzing]]] = [:]
+        // Grouped by dossier once, here: filtering the callers of every column for every
+        // dossier's matrix would be quadratic in the number of dossiers.
+        var callersByDossier: [String: [String: [String]]] = [:]
         for competentie in catalog.competenties {
             for verwijzing in catalog.werkprocessen(competentie: competentie.code) {
-                callersByDossier[verwijzing.dossierCrebo, default: [:]][competentie.code, default: []].append(
-                    verwijzing)
+                callersByDossier[verwijzing.dossierCrebo, default: [:]][competentie.code, default: []]
+                    .append(verwijzing.werkprocesCode)
             }
         }
         for r in representations {
-            let crebo = r.dossier.crebo
-            let rows: [JSONValue] = r.dossier.kerntaken.flatMap { kerntaak in
-                kerntaak.werkprocessen.map { werkproces in
-                    .object([
-                        "code": .string(werkproces.code),
-                        "titel": .string(werkproces.titel),
-                        "kerntaak": .string(kerntaak.code),
-                        "competenties": .strings(werkproces.competenties),
-                        "links": r.links(self: ResourcePath.werkproces(crebo, werkproces.code)),
-                    ])
-                }
-            }
-            let columns: [JSONValue] = catalog.competenties.map { competentie in
-                let callers = callersByDossier[crebo]?[competentie.code] ?? []
-                return .object([
-                    "code": .string(competentie.code),
-                    "titel": .string(competentie.titel),
-                    "werkprocessen": .strings(callers.map(\.werkprocesCode)),
-                    "links": r.links(self: ResourcePath.competentie(competentie.code)),
-                ])
-            }
+            let columns = callersByDossier[r.dossier.crebo] ?? [:]
             add(
-                ResourcePath.competentieMatrix(crebo),
-                .object([
-                    "dossier": r.dossierReference(),
-                    "competenties": .array(columns),
-                    "werkprocessen": .array(rows),
-                    "links": .object([
-                        "self": .string(ResourcePath.competentieMatrix(crebo)),
-                        "parent": .string(ResourcePath.dossier(crebo)),
-                    ]),
-                ]))
+                ResourcePath.competentieMatrix(r.dossier.crebo),
+                Self.competentieMatrix(r, columns: columns, competenties: catalog.competenties))
         }
-
-        add(
-            ResourcePath.competenties,
-            collection(
-                items: catalog.competenties.map { competentie in
-                    .object([
-                        "code": .string(competentie.code),
-                        "titel": .string(competentie.titel),
-                        "aantalWerkprocessen": .int(
-                            catalog.werkprocessen(competentie: competentie.code).count),
-                        "links": .object(["self": .string(ResourcePath.competentie(competentie.code))]),
-                    ])
-                },
-                self: ResourcePath.competenties, parent: ResourcePath.root))
+        add(ResourcePath.competenties, Self.competentieList(catalog: catalog))
         for competentie in catalog.competenties {
-            let callers: [JSONValue] = catalog.werkprocessen(competentie: competentie.code).compactMap {
-                verwijzing in
-                guard let r = byCrebo[verwijzing.dossierCrebo],
-                    let found = r.werkproces(code: verwijzing.werkprocesCode)
-                else { return nil }
-                return .object([
-                    "dossier": r.dossierReference(),
-                    "kerntaak": .string(verwijzing.kerntaakCode),
-                    "code": .string(verwijzing.werkprocesCode),
-                    "titel": .string(found.titel),
-                    "links": r.links(
-                        self: ResourcePath.werkproces(verwijzing.dossierCrebo, verwijzing.werkprocesCode)),
-                ])
-            }
             add(
                 ResourcePath.competentie(competentie.code),
+                Self.competentie(competentie, catalog: catalog, byCrebo: byCrebo))
+        }
+    }
+
+    /// Both directions of werkproces ↔ competentie come from the catalog's one index, so the
+    /// matrix rows, its columns (`columns`: competentie code → this dossier's werkproces codes)
+    /// and /competenties/{code} cannot disagree.
+    private static func competentieMatrix(
+        _ r: Representation, columns: [String: [String]], competenties: [Competentie]
+    ) -> JSONValue {
+        let crebo = r.dossier.crebo
+        let rows: [JSONValue] = r.dossier.kerntaken.flatMap { kerntaak in
+            kerntaak.werkprocessen.map { werkproces in
+                .object([
+                    "code": .string(werkproces.code),
+                    "titel": .string(werkproces.titel),
+                    "kerntaak": .string(kerntaak.code),
+                    "competenties": .strings(werkproces.competenties),
+                    "links": r.links(self: ResourcePath.werkproces(crebo, werkproces.code)),
+                ])
+            }
+        }
+        let columnValues: [JSONValue] = competenties.map { competentie in
+            .object([
+                "code": .string(competentie.code),
+                "titel": .string(competentie.titel),
+                "werkprocessen": .strings(columns[competentie.code] ?? []),
+                "links": r.links(self: ResourcePath.competentie(competentie.code)),
+            ])
+        }
+        return .object([
+            "dossier": r.dossierReference(),
+            "competenties": .array(columnValues),
+            "werkprocessen": .array(rows),
+            "links": .object([
+                "self": .string(ResourcePath.competentieMatrix(crebo)),
+                "parent": .string(ResourcePath.dossier(crebo)),
+            ]),
+        ])
+    }
+
+    private static func competentieList(catalog: Catalog) -> JSONValue {
+        collection(
+            items: catalog.competenties.map { competentie in
                 .object([
                     "code": .string(competentie.code),
                     "titel": .string(competentie.titel),
-                    "werkprocessen": .array(callers),
-                    "links": .object([
-                        "self": .string(ResourcePath.competentie(competentie.code)),
-                        "parent": .string(ResourcePath.competenties),
-                    ]),
-                ]))
+                    "aantalWerkprocessen": .int(catalog.werkprocessen(competentie: competentie.code).count),
+                    "links": .object(["self": .string(ResourcePath.competentie(competentie.code))]),
+                ])
+            },
+            self: ResourcePath.competenties, parent: ResourcePath.root)
+    }
+
+    private static func competentie(
+        _ competentie: Competentie, catalog: Catalog, byCrebo: [String: Representation]
+    ) -> JSONValue {
+        let callers: [JSONValue] = catalog.werkprocessen(competentie: competentie.code).compactMap {
+            verwijzing in
+            guard let r = byCrebo[verwijzing.dossierCrebo],
+                let found = r.werkproces(code: verwijzing.werkprocesCode)
+            else { return nil }
+            return .object([
+                "dossier": r.dossierReference(),
+                "kerntaak": .string(verwijzing.kerntaakCode),
+                "code": .string(verwijzing.werkprocesCode),
+                "titel": .string(found.titel),
+                "links": r.links(
+                    self: ResourcePath.werkproces(verwijzing.dossierCrebo, verwijzing.werkprocesCode)),
+            ])
         }
+        return .object([
+            "code": .string(competentie.code),
+            "titel": .string(competentie.titel),
+            "werkprocessen": .array(callers),
+            "links": .object([
+                "self": .string(ResourcePath.competentie(competentie.code)),
+                "parent": .string(ResourcePath.competenties),
+            ]),
+        ])
     }
 }

@@ -17,10 +17,7 @@ struct SearchService: Sendable {
         let offset = (request.pageNumber - 1) * request.pageSize
         let result = index.search(
             terms: request.terms,
-            accept: { document in
-                (request.soort == nil || document.soort == request.soort)
-                    && (request.dossier == nil || document.dossier == request.dossier)
-            },
+            filter: SearchIndex.Filter(soort: request.soort, dossier: request.dossier),
             offset: offset, limit: request.pageSize)
         let hasNextPage = offset + result.hits.count < result.total
         var links: JSONObject = ["self": .string(pagePath(request, pageNumber: request.pageNumber))]
@@ -51,7 +48,11 @@ struct SearchService: Sendable {
         var best = document.fields.first
         var bestCount = -1
         for field in document.fields {
-            let count = Set(Tokenizer.tokens(field.text).map(\.folded)).intersection(terms).count
+            var found = Set<String>()
+            for token in Tokenizer.tokens(field.text) where terms.contains(token.folded) {
+                found.insert(token.folded)
+            }
+            let count = found.count
             if count > bestCount {
                 best = field
                 bestCount = count

@@ -12,27 +12,67 @@ enum Tokenizer {
 
     static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
-        var current: [Unicode.Scalar] = []
-        var start = 0
-        var offset = 0
-        func flush() {
-            guard !current.isEmpty else { return }
-            var folded: [UInt8] = []
-            TextFolding.fold(current, into: &folded)
-            tokens.append(Token(folded: String(decoding: folded, as: UTF8.self), range: start..<offset))
-            current.removeAll(keepingCapacity: true)
+        forEachToken(in: text) { folded, range in
+            tokens.append(Token(folded: String(decoding: folded, as: UTF8.self), range: range))
         }
-        for scalar in text.unicodeScalars {
-            if isTokenScalar(scalar) {
-                if current.isEmpty { start = offset }
-                current.append(scalar)
-            } else {
-                flush()
-            }
-            offset += UTF8.width(scalar)
-        }
-        flush()
         return tokens
+    }
+
+    /// Calls `body` with each token's folded UTF-8 (valid only during the call) and its byte
+    /// range in `text`, without making a `String` per token (the index builder needs none).
+    ///
+    /// ASCII letters and digits, the bulk of Dutch text, are folded right here, byte by byte;
+    /// only other scalars go through ``TextFolding``.
+    static func forEachToken(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+        var text = text
+        text.withUTF8 { forEachToken(in: $0, body) }
+    }
+
+    private static func forEachToken(
+        in utf8: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
+    ) {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(32)
+        // The start of the token being read, or -1 between tokens.
+        var start = -1
+        var offset = 0
+        while offset < utf8.count {
+            let byte = utf8[offset]
+            var width = 1
+            var isTokenPart: Bool
+            if byte < 0x80 {
+                switch byte {
+                case 0x30...0x39, 0x61...0x7A:
+                    folded.append(byte)
+                    isTokenPart = true
+                case 0x41...0x5A:
+                    folded.append(byte + 0x20)
+                    isTokenPart = true
+                default:
+                    isTokenPart = false
+                }
+            } else {
+                // A multi-byte scalar (a String's UTF-8 is valid, so the lead byte tells its
+                // length).
+                width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                for index in 1..<width { value = value << 6 | UInt32(utf8[offset + index] & 0x3F) }
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                isTokenPart = isTokenScalar(scalar)
+                if isTokenPart { TextFolding.fold(CollectionOfOne(scalar), into: &folded) }
+            }
+            if isTokenPart {
+                if start < 0 { start = offset }
+            } else if start >= 0 {
+                folded.withUnsafeBufferPointer { body($0, start..<offset) }
+                folded.removeAll(keepingCapacity: true)
+                start = -1
+            }
+            offset += width
+        }
+        if start >= 0 {
+            folded.withUnsafeBufferPointer { body($0, start..<offset) }
+        }
     }
 
     private static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -6,14 +6,19 @@
 ///
 /// Owned by exactly one ``EventLoop`` and only ever touched on that loop's queue, so it
 /// needs no lock and is deliberately not `Sendable`.
+///
+/// The hot path touches these properties several times per request, so they opt out of the
+/// run-time exclusivity checks (`@exclusivity(unchecked)`), which are pure overhead here:
+/// only the loop's queue ever runs this code, one call at a time. `loop` is `unowned(unsafe)`
+/// for the same reason: the loop owns its connections and outlives every one of them.
 final class Connection {
     let descriptor: Int32
-    private unowned let loop: EventLoop
-    private var machine: ConnectionStateMachine
-    private var outbound = OutboundQueue()
+    private unowned(unsafe) let loop: EventLoop
+    @exclusivity(unchecked) private var machine: ConnectionStateMachine
+    @exclusivity(unchecked) private var outbound = OutboundQueue()
     /// What epoll watches this descriptor for.
-    private(set) var interest: Epoll.Interest = .read
-    private(set) var isClosed = false
+    @exclusivity(unchecked) private(set) var interest: Epoll.Interest = .read
+    @exclusivity(unchecked) private(set) var isClosed = false
 
     /// Responses are generated until this many bytes wait to be written, then written
     /// first: a client pipelining thousands of requests cannot make the buffer grow
@@ -150,7 +155,7 @@ final class Connection {
         let framing = ResponseSerializer.Framing(
             connection: connection, headOnly: request.method == .head, notModified: notModified)
         let bytes = ResponseSerializer.append(
-            response, framing: framing, date: loop.date.fieldLine, to: &outbound)
+            response, framing: framing, date: loop.date.fieldLine, images: &loop.wireImages, to: &outbound)
         if let started {
             let elapsed = ContinuousClock.now - started
             loop.logRequest(
@@ -176,7 +181,16 @@ final class Connection {
     /// Writes as much as the socket takes. Returns `false` when the connection was closed.
     private func flush() -> Bool {
         while !outbound.isEmpty {
-            let written = outbound.withIOVecs(loop.ioVectors) { Socket.write(descriptor, $0) }
+            let written = outbound.withNextWrite(loop.ioVectors) { write in
+                switch write {
+                case .vectors(let vectors, let moreFollows):
+                    return Socket.write(descriptor, vectors, moreFollows: moreFollows)
+                case .file(let offset, let count):
+                    // Only bodies stored in the body file are queued as file segments.
+                    guard let file = BodyFile.shared else { return -1 }
+                    return Socket.sendFile(descriptor, from: file.descriptor, offset: offset, count: count)
+                }
+            }
             if written > 0 {
                 outbound.consume(written)
                 machine.outputProgressed(now: loop.now)

@@ -89,7 +89,7 @@ struct ConnectionStateMachine {
 
     /// Bytes arrived. Ignored unless requests are still being read.
     mutating func received(_ bytes: UnsafeRawBufferPointer, now: Instant) {
-        guard phase == .open, !bytes.isEmpty else { return }
+        guard case .open = phase, !bytes.isEmpty else { return }
         parser.append(bytes)
         if requestStartedAt == nil, parser.hasPartialRequest { requestStartedAt = now }
     }
@@ -101,7 +101,7 @@ struct ConnectionStateMachine {
 
     /// The next request to answer, if a complete one is buffered.
     mutating func nextStep(now: Instant) -> Step {
-        guard phase == .open else { return .wait }
+        guard case .open = phase else { return .wait }
         switch parser.next() {
         case .needMoreData:
             return .wait
@@ -122,7 +122,7 @@ struct ConnectionStateMachine {
 
     /// The response just queued asked to close the connection (`Connection: close`).
     mutating func closeAfterOutput() {
-        if phase == .open { phase = .closingAfterOutput }
+        if case .open = phase { phase = .closingAfterOutput }
     }
 
     /// Refuse the connection: the one response queued (503) is the last.

@@ -312,13 +312,20 @@ public struct RequestParser: Sendable {
         // a protocol this parser speaks.
         guard version.major == 1 else { return .failure(ParseError(.unsupportedVersion)) }
         let method = HTTPMethod.fromToken(methodBytes)
+        let targetText = String(decoding: targetBytes, as: UTF8.self)
+        // The common case, an origin-form target without a query, is its own path: share the
+        // string instead of making a second one.
+        if targetBytes[0] == ASCII.slash, !targetBytes.contains(ASCII.questionMark) {
+            return .success(
+                RequestLine(
+                    method: method, target: targetText, path: targetText, query: nil, version: version))
+        }
         guard let target = RequestTarget.parse(targetBytes, method: method) else {
             return .failure(ParseError(.invalidTarget))
         }
         return .success(
             RequestLine(
-                method: method, target: String(decoding: targetBytes, as: UTF8.self), path: target.path,
-                query: target.query, version: version))
+                method: method, target: targetText, path: target.path, query: target.query, version: version))
     }
 
     /// `HTTP-version = HTTP-name "/" DIGIT "." DIGIT`, with `HTTP-name` case-sensitive

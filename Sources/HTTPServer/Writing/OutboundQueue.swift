@@ -11,17 +11,30 @@
 /// `writev`/`sendmsg` call: writing a head and its body separately would wait for the
 /// client's delayed ACK (~40 ms) on every request. Segments are offsets, not pointers, so
 /// the buffer may grow between writes; `iovec`s are made just before each write.
+///
+/// A body stored in the ``BodyFile`` is a segment of its own that ``withNextWrite(_:_:)``
+/// offers for `sendfile`; the bytes before it go out first with `MSG_MORE`, so the kernel
+/// holds a head back until its body follows and they still leave as full packets.
 struct OutboundQueue {
     private enum Segment {
         case inline(start: Int, end: Int)
         case stored(ByteStorage)
+        case file(ByteStorage, offset: Int)
 
         var count: Int {
             switch self {
             case .inline(let start, let end): return end - start
-            case .stored(let storage): return storage.count
+            case .stored(let storage), .file(let storage, _): return storage.count
             }
         }
+    }
+
+    /// One system call's worth of pending output.
+    enum Write {
+        /// Byte segments for `writev`/`sendmsg`; `moreFollows` when a file segment comes next.
+        case vectors(UnsafeMutableBufferPointer<iovec>, moreFollows: Bool)
+        /// A stretch of ``BodyFile/shared`` for `sendfile`.
+        case file(offset: Int, count: Int)
     }
 
     /// Stored bodies up to this size are copied: one memcpy is cheaper than an extra iovec.
@@ -60,13 +73,18 @@ struct OutboundQueue {
         extendInline(from: start)
     }
 
-    /// Queues stored bytes by reference (small ones are copied).
+    /// Queues stored bytes by reference (small ones are copied; ones in the body file are
+    /// sent from there).
     mutating func appendStorage(_ storage: ByteStorage) {
         if storage.count <= Self.copyThreshold {
             appendBytes(storage.bytes)
             return
         }
-        segments.append(.stored(storage))
+        if let offset = storage.fileOffset {
+            segments.append(.file(storage, offset: offset))
+        } else {
+            segments.append(.stored(storage))
+        }
         pendingByteCount += storage.count
     }
 
@@ -102,7 +120,7 @@ struct OutboundQueue {
                             iov_len: end - start - offset)
                         count += 1
                     }
-                case .stored(let storage):
+                case .stored(let storage), .file(let storage, _):
                     if let base = storage.bytes.baseAddress {
                         scratch[count] = iovec(
                             iov_base: UnsafeMutableRawPointer(mutating: base + offset),
@@ -114,6 +132,49 @@ struct OutboundQueue {
                 index += 1
             }
             return write(UnsafeMutableBufferPointer(rebasing: scratch[0..<count]))
+        }
+    }
+
+    /// Calls `write` with the next system call's worth of output: the `iovec`s of the byte
+    /// segments up to the next file segment (at most `scratch.count`), or, when a file segment
+    /// is first, its unwritten stretch of the file. `write` returns how many bytes it wrote,
+    /// or a negative value on error, which is passed through.
+    func withNextWrite(_ scratch: UnsafeMutableBufferPointer<iovec>, _ write: (Write) -> Int) -> Int {
+        guard first < segments.count else { return 0 }
+        if case .file(let storage, let offset) = segments[first] {
+            return write(.file(offset: offset + firstWritten, count: storage.count - firstWritten))
+        }
+        var end = first
+        while end < segments.count, end - first < scratch.count {
+            if case .file = segments[end] { break }
+            end += 1
+        }
+        var moreFollows = false
+        if end < segments.count, case .file = segments[end] { moreFollows = true }
+        return bytes.withUnsafeBytes { buffer in
+            var count = 0
+            var offset = firstWritten
+            for index in first..<end {
+                switch segments[index] {
+                case .inline(let start, let segmentEnd):
+                    if let base = buffer.baseAddress {
+                        scratch[count] = iovec(
+                            iov_base: UnsafeMutableRawPointer(mutating: base + start + offset),
+                            iov_len: segmentEnd - start - offset)
+                        count += 1
+                    }
+                case .stored(let storage), .file(let storage, _):
+                    if let base = storage.bytes.baseAddress {
+                        scratch[count] = iovec(
+                            iov_base: UnsafeMutableRawPointer(mutating: base + offset),
+                            iov_len: storage.count - offset)
+                        count += 1
+                    }
+                }
+                offset = 0
+            }
+            return write(
+                .vectors(UnsafeMutableBufferPointer(rebasing: scratch[0..<count]), moreFollows: moreFollows))
         }
     }
 

@@ -21,6 +21,9 @@ public final class PreparedResponse: Sendable {
     let requestsClose: Bool
     /// The same for the 304 answer to a matching `If-None-Match` (RFC 9110 §15.4.5).
     let notModifiedHead: [UInt8]
+    /// Whether the body is in the ``BodyFile``, so a full answer can be one ``WireImages``
+    /// image.
+    let isSentFromFile: Bool
 
     /// Prepares a response.
     ///
@@ -38,7 +41,9 @@ public final class PreparedResponse: Sendable {
         }
         self.status = status
         self.headers = headers
-        self.body = HTTPBody(stored: ByteStorage(body))
+        let storage = ByteStorage(sendable: body)
+        self.body = HTTPBody(stored: storage)
+        self.isSentFromFile = storage.fileOffset != nil && !status.forbidsContent
         self.etag = headers["ETag"]
         self.requestsClose = headers.containsToken("close", inField: "Connection")
 

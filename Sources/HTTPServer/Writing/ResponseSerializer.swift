@@ -76,6 +76,24 @@ enum ResponseSerializer {
         return body.count
     }
 
+    /// Appends a response like ``append(_:framing:date:to:)``, but a full answer of a prepared
+    /// response whose body is in the ``BodyFile`` goes out as one ``WireImages`` image: head
+    /// and body in one `sendfile`.
+    @discardableResult
+    static func append(
+        _ response: HTTPResponse, framing: Framing, date: [UInt8], images: inout WireImages,
+        to queue: inout OutboundQueue
+    ) -> Int {
+        if case .prepared(let prepared, let extra) = response.storage, extra.isEmpty,
+            framing.connection == .none,
+            !framing.headOnly, !framing.notModified, let image = images.image(of: prepared, dateLine: date)
+        {
+            queue.appendStorage(image)
+            return prepared.body.count
+        }
+        return append(response, framing: framing, date: date, to: &queue)
+    }
+
     /// `HTTP/1.1 SP status-code SP reason-phrase CRLF` (RFC 9112 §4). The version is always
     /// 1.1, also to 1.0 clients (RFC 9110 §6.2).
     static func appendStatusLine(_ status: HTTPStatus, to buffer: inout [UInt8]) {

@@ -1,0 +1,37 @@
+-- wrk script: replays the search queries of a file (one query string per line), round robin,
+-- each thread from its own starting point; prints the harness's report line at the end.
+-- Usage: wrk ... -s wrk-queries.lua URL -- QUERY_FILE
+
+local requests = {}
+local next_index = 1
+local thread_count = 0
+
+setup = function(thread)
+  thread:set("thread_number", thread_count)
+  thread_count = thread_count + 1
+end
+
+init = function(args)
+  for line in io.lines(args[1]) do
+    if #line > 0 then
+      requests[#requests + 1] = wrk.format("GET", "/api/v1/zoeken?" .. line)
+    end
+  end
+  next_index = ((thread_number or 0) * 397) % #requests + 1
+end
+
+request = function()
+  local request = requests[next_index]
+  next_index = next_index % #requests + 1
+  return request
+end
+
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    "WRK-REPORT requests=%d duration_us=%d bytes=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d " ..
+    "connect=%d read=%d write=%d timeout=%d status=%d\n",
+    summary.requests, summary.duration, summary.bytes,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
+    e.connect, e.read, e.write, e.timeout, e.status))
+end

@@ -1,0 +1,45 @@
+import Dispatch
+import HTTPServer
+import Synchronization
+import Testing
+
+@testable import DossierAPI
+
+/// Pre-rendered resources are rendered once, on first use, and served from then on.
+@Suite("Rendering on first use")
+struct RenderingTests {
+    @Test("every path is known up front; each resource renders once and stays the same response")
+    func rendersOnce() throws {
+        let rendered = RenderedResources(catalog: APIFixture.catalog)
+        #expect(rendered.paths == APIFixture.service.renderedPaths)
+        #expect(rendered["/api/v1/dossiers/99999"] == nil)
+        for path in rendered.paths {
+            let first = try #require(rendered[path], "\(path)")
+            #expect(rendered[path] === first, "\(path)")
+        }
+    }
+
+    @Test("two independent renderings give the same bytes and ETags (deterministic)")
+    func deterministic() throws {
+        let one = RenderedResources(catalog: APIFixture.catalog)
+        let other = RenderedResources(catalog: APIFixture.catalog)
+        for path in one.paths {
+            let left = try #require(one[path])
+            let right = try #require(other[path])
+            #expect(left.etag == right.etag && left.body == right.body, "\(path)")
+        }
+    }
+
+    @Test("threads asking for a resource for the first time at once all get the same response")
+    func concurrentFirstUse() throws {
+        let rendered = RenderedResources(catalog: APIFixture.catalog)
+        let path = "/api/v1/dossiers/23292"
+        let seen = Mutex<Set<ObjectIdentifier>>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            if let response = rendered[path] {
+                seen.withLock { _ = $0.insert(ObjectIdentifier(response)) }
+            }
+        }
+        #expect(seen.withLock { $0.count } == 1)
+    }
+}
