@@ -12,7 +12,7 @@ struct ServerCommand {
     /// The responder that answers every request: the API over the validated dossiers, with
     /// the browse page and the contract. Everything is loaded and rendered here, before the
     /// socket opens: an invalid data file stops start-up, never a half-loaded server.
-    static func makeResponder(options: ServeOptions) throws -> any HTTPResponder {
+    static func makeResponder(options: ServeOptions) throws -> APIService {
         let catalog = try Catalog.load(dataDirectory: options.dataDirectory.map { URL(fileURLWithPath: $0) })
         let openAPI: [UInt8]
         do {
@@ -48,7 +48,7 @@ struct ServerCommand {
         pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
 
         let started = ContinuousClock.now
-        let responder: any HTTPResponder
+        let responder: APIService
         do {
             responder = try Self.makeResponder(options: options)
         } catch let error as ImportError {
@@ -74,6 +74,16 @@ struct ServerCommand {
                 + "(\(configuration.eventLoopCount) event loops, public directory '\(options.publicDirectory)', "
                 + "ready in \(started.duration(to: .now).formatted(.units(allowed: [.milliseconds]))))"
         )
+        // Render every resource now, beside the event loops rather than on them (a thread of
+        // its own: this is seconds of CPU with hundreds of dossiers, milliseconds without).
+        let rendering = Thread { [responder] in
+            let rendered = responder.renderAll()
+            DossierServerCommand.printError(
+                "dossier-server: \(rendered.resources) resources rendered (\(rendered.bytes / 1024) KiB) "
+                    + "\(started.duration(to: .now).formatted(.units(allowed: [.milliseconds]))) after start")
+        }
+        rendering.qualityOfService = .utility
+        rendering.start()
 
         // Dispatch signal sources rather than handlers: the handler runs on a queue like any
         // other code, so it may call into the server. A signal that arrived before this point

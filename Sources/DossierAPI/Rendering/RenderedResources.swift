@@ -36,6 +36,16 @@ struct RenderedResources: Sendable {
     /// Every rendered path, sorted (for tests and the benchmark harness).
     var paths: [String] { responses.keys.sorted() }
 
+    /// Renders every resource not rendered yet; returns how many resources there are and the
+    /// bytes of their bodies.
+    func renderAll() -> (resources: Int, bytes: Int) {
+        var bytes = 0
+        for resource in responses.values {
+            bytes += resource.response.body.count
+        }
+        return (responses.count, bytes)
+    }
+
     /// One resource: how to build its document, and the response once rendered.
     ///
     /// Two event loops asking for a resource for the first time at once may both render it;
