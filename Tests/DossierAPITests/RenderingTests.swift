@@ -5,8 +5,9 @@ import Testing
 
 @testable import DossierAPI
 
-/// Pre-rendered resources are rendered once, on first use, and served from then on.
-@Suite("Rendering on first use")
+/// Pre-rendered resources are rendered once — by the start-up warm-up or by the first request
+/// that asks — and served from then on.
+@Suite("Rendering once")
 struct RenderingTests {
     @Test("every path is known up front; each resource renders once and stays the same response")
     func rendersOnce() throws {
@@ -41,5 +42,18 @@ struct RenderingTests {
             }
         }
         #expect(seen.withLock { $0.count } == 1)
+    }
+
+    @Test("the warm-up renders every resource once; requests then get those very responses")
+    func warmUp() throws {
+        let rendered = RenderedResources(catalog: APIFixture.catalog)
+        let early = try #require(rendered["/api/v1/competenties/K"])
+        let total = rendered.renderAll()
+        #expect(total.resources == rendered.paths.count)
+        var bytes = 0
+        for path in rendered.paths { bytes += try #require(rendered[path]).body.count }
+        #expect(total.bytes == bytes)
+        #expect(rendered["/api/v1/competenties/K"] === early)
+        #expect(rendered.renderAll() == total)
     }
 }
