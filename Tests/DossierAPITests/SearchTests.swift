@@ -50,6 +50,17 @@ struct SearchTests {
         #expect(snippets.contains { $0.contains("<mark>klanten</mark>") })
     }
 
+    @Test("collega's searches for collega, not for every word starting with s")
+    func apostropheS() throws {
+        let items = try hits("q=collega%27s&pageSize=100")
+        #expect(!items.isEmpty)
+        for item in items {
+            let snippet = item["snippet"] as? String ?? ""
+            #expect(snippet.contains("<mark>collega</mark>") || snippet.contains("<mark>collega's</mark>"))
+            #expect(!snippet.contains("<mark>s"), "\(snippet)")
+        }
+    }
+
     @Test("every term must match")
     func allTerms() throws {
         let items = try hits("q=onvoorziene+werkplaatscapaciteit&pageSize=100")

@@ -23,6 +23,17 @@ struct TextFoldingTests {
         #expect(String(decoding: bytes[third], as: UTF8.self) == "beïnvloeden")
     }
 
+    @Test("the 's of Dutch plurals stays with its word: no one-letter token")
+    func apostropheS() {
+        #expect(
+            Tokenizer.tokens("collega's en auto’s, 's-Hertogenbosch").map(\.folded) == [
+                "collega", "en", "auto", "s", "hertogenbosch",
+            ])
+        let text = "met collega's"
+        let range = Tokenizer.tokens(text)[1].range
+        #expect(String(decoding: Array(text.utf8)[range], as: UTF8.self) == "collega")
+    }
+
     @Test("marks matches in a snippet and escapes the rest")
     func snippetMarksAndEscapes() {
         let snippet = Snippet.make("Stelt een offerte op <b>&</b> verstuurt die.", matching: ["offerte"])

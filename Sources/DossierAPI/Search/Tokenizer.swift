@@ -67,12 +67,35 @@ enum Tokenizer {
                 folded.withUnsafeBufferPointer { body($0, start..<offset) }
                 folded.removeAll(keepingCapacity: true)
                 start = -1
+                // The Dutch 's of plurals and genitives (collega's, auto's) belongs to the word
+                // before it: skip it, rather than make a token "s" that, as the last term of a
+                // query, would match every word starting with s.
+                let next = offset + width
+                if isApostrophe(utf8, at: offset), next < utf8.count, utf8[next] | 0x20 == UInt8(ascii: "s"),
+                    next + 1 == utf8.count || !isWordByte(utf8[next + 1])
+                {
+                    offset = next + 1
+                    continue
+                }
             }
             offset += width
         }
         if start >= 0 {
             folded.withUnsafeBufferPointer { body($0, start..<offset) }
         }
+    }
+
+    /// `'` or `’` (U+2019) at `offset`.
+    private static func isApostrophe(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        if utf8[offset] == UInt8(ascii: "'") { return true }
+        return offset + 2 < utf8.count && utf8[offset] == 0xE2 && utf8[offset + 1] == 0x80
+            && utf8[offset + 2] == 0x99
+    }
+
+    /// An ASCII letter or digit, or any byte of a multi-byte scalar (which may be a letter).
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
+            || (0x61...0x7A).contains(byte)
     }
 
     private static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
