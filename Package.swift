@@ -29,9 +29,12 @@ let package = Package(
             name: "DossierServer",
             dependencies: ["DossierAPI", "Dossier", "HTTPServer"]
         ),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        // The live ring of the tests: a raw-socket client and a server on an ephemeral port.
+        .target(name: "HTTPTestSupport", dependencies: ["HTTPServer"], path: "Tests/HTTPTestSupport"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
         .testTarget(name: "DossierTests", dependencies: ["Dossier"], exclude: ["Fixtures"]),
-        .testTarget(name: "DossierAPITests", dependencies: ["DossierAPI", "Dossier", "HTTPServer"]),
+        .testTarget(
+            name: "DossierAPITests", dependencies: ["DossierAPI", "Dossier", "HTTPServer", "HTTPTestSupport"]),
         .testTarget(name: "DossierServerTests", dependencies: ["DossierServer"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Glibc
+import HTTPTestSupport
 import Testing
 
 @testable import HTTPServer

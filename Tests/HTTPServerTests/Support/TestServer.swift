@@ -1,23 +1,16 @@
 import HTTPServer
+import HTTPTestSupport
 
-/// Starts a real server on 127.0.0.1, port 0, runs `body` with its port, then shuts it down
-/// and waits for it to stop.
+/// Starts a real server on 127.0.0.1, port 0, in front of the test routes (or `responder`),
+/// runs `body` with its port, then shuts it down and waits for it to stop.
 func withServer<Result>(
     limits: ServerLimits = ServerLimits(),
     responder: (any HTTPResponder)? = nil,
     gracePeriod: Duration = .seconds(2),
     _ body: (Server, Int) throws -> Result
 ) throws -> Result {
-    let configuration = ServerConfiguration(
-        host: "127.0.0.1", port: 0, limits: limits, eventLoopCount: 2, accessLog: false,
-        shutdownGracePeriod: gracePeriod)
-    let server = Server(configuration: configuration, responder: try responder ?? TestResponder.make())
-    let port = try server.start()
-    defer {
-        server.shutdown()
-        server.wait()
-    }
-    return try body(server, port)
+    try withLiveServer(
+        responder: try responder ?? TestResponder.make(), limits: limits, gracePeriod: gracePeriod, body)
 }
 
 /// The routes the live tests use, in front of the temporary public directory.

@@ -2,27 +2,35 @@ import Glibc
 
 /// A small blocking-socket HTTP client for tests: sends raw bytes, reads raw responses,
 /// and never waits past a deadline (poll(2) with a timeout, no sleeps).
-final class TestClient {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+public final class TestClient {
+    /// Why the client gave up (a timeout, a reset, bytes that are not HTTP).
+    public struct Failure: Error, CustomStringConvertible {
+        /// What happened.
+        public let description: String
     }
 
     /// A response as read off the wire.
-    struct Response {
-        let status: Int
-        let head: String
-        let fields: [(name: String, value: String)]
-        let body: [UInt8]
+    public struct Response {
+        /// The status code.
+        public let status: Int
+        /// The head as received, without the final empty line.
+        public let head: String
+        /// The header fields, in order.
+        public let fields: [(name: String, value: String)]
+        /// The content.
+        public let body: [UInt8]
 
-        func header(_ name: String) -> String? {
+        /// The first field named `name` (case-insensitive).
+        public func header(_ name: String) -> String? {
             fields.first { $0.name.lowercased() == name.lowercased() }?.value
         }
 
-        var text: String { String(decoding: body, as: UTF8.self) }
+        /// The content as UTF-8 text.
+        public var text: String { String(decoding: body, as: UTF8.self) }
     }
 
     /// How a wait for the connection to close ended.
-    enum Ending: Equatable {
+    public enum Ending: Equatable {
         /// The server closed (FIN), after sending these bytes.
         case closed(extraBytes: Int)
         /// The server reset the connection.
@@ -31,12 +39,13 @@ final class TestClient {
         case stillOpen
     }
 
-    let descriptor: Int32
+    /// The socket.
+    public let descriptor: Int32
     private var buffer: [UInt8] = []
 
     /// Connects to 127.0.0.1:`port`; a small `receiveBufferSize` makes the server's writes
     /// block, to exercise back-pressure.
-    init(port: Int, receiveBufferSize: Int32? = nil) throws {
+    public init(port: Int, receiveBufferSize: Int32? = nil) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Failure(description: "socket: \(errno)") }
         if var size = receiveBufferSize {
@@ -64,7 +73,7 @@ final class TestClient {
     }
 
     /// Closes the socket (FIN), as a client does after `Connection: close`.
-    func disconnect() {
+    public func disconnect() {
         guard isOpen else { return }
         isOpen = false
         close(descriptor)
@@ -72,13 +81,13 @@ final class TestClient {
 
     /// Sends text; returns false if the server has gone (EPIPE/ECONNRESET).
     @discardableResult
-    func send(_ text: String) -> Bool {
+    public func send(_ text: String) -> Bool {
         send(Array(text.utf8))
     }
 
     /// Sends bytes; returns false if the server has gone.
     @discardableResult
-    func send(_ bytes: [UInt8]) -> Bool {
+    public func send(_ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
             guard waitFor(events: Int16(POLLOUT), until: .now + .seconds(5)) else { return false }
@@ -95,7 +104,7 @@ final class TestClient {
     }
 
     /// Reads one response. `isHead` says it answers a HEAD (no body whatever the length).
-    func readResponse(isHead: Bool = false, timeout: Duration = .seconds(5)) throws -> Response {
+    public func readResponse(isHead: Bool = false, timeout: Duration = .seconds(5)) throws -> Response {
         let deadline = ContinuousClock.now + timeout
         var headEnd: Int?
         while true {
@@ -139,7 +148,7 @@ final class TestClient {
     }
 
     /// Waits for the server to close the connection.
-    func waitForClose(timeout: Duration = .seconds(5)) -> Ending {
+    public func waitForClose(timeout: Duration = .seconds(5)) -> Ending {
         let deadline = ContinuousClock.now + timeout
         var extra = buffer.count
         buffer.removeAll()
@@ -157,12 +166,12 @@ final class TestClient {
     }
 
     /// Whether the connection is still open after `duration` with nothing received.
-    func staysOpen(for duration: Duration) -> Bool {
+    public func staysOpen(for duration: Duration) -> Bool {
         waitForClose(timeout: duration) == .stillOpen
     }
 
     /// Closes with RST instead of FIN (SO_LINGER 0, then close), like a client that crashed.
-    func reset() {
+    public func reset() {
         var linger = linger(l_onoff: 1, l_linger: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
         disconnect()

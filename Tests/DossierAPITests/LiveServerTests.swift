@@ -1,0 +1,98 @@
+import Foundation
+import HTTPServer
+import HTTPTestSupport
+import Testing
+
+@testable import DossierAPI
+
+/// The API behind the real server on an ephemeral port, spoken to with raw bytes over a real
+/// socket: what a browser, an LMS or curl gets on the wire.
+@Suite("Live API over sockets")
+struct LiveServerTests {
+    private func get(_ target: String, extra: String = "") -> String {
+        "GET \(target) HTTP/1.1\r\nHost: localhost\r\n\(extra)\r\n"
+    }
+
+    @Test("the dossier: 200 with exactly the rendered bytes, then 304 on its ETag, HEAD without a body")
+    func conditionalAndHead() throws {
+        try withLiveServer(responder: APIFixture.service) { _, port in
+            let client = try TestClient(port: port)
+            client.send(get("/api/v1/dossiers/23292"))
+            let full = try client.readResponse()
+            #expect(full.status == 200)
+            #expect(full.body == APIFixture.get("/api/v1/dossiers/23292").body.bytes)
+            #expect(full.header("Content-Length") == String(full.body.count))
+            #expect(full.body.count > 60_000)
+            let etag = try #require(full.header("ETag"))
+
+            client.send(get("/api/v1/dossiers/23292", extra: "If-None-Match: \(etag)\r\n"))
+            let notModified = try client.readResponse()
+            #expect(notModified.status == 304)
+            #expect(notModified.header("ETag") == etag)
+            #expect(notModified.header("Cache-Control") == "public, max-age=300")
+            #expect(notModified.body.isEmpty)
+
+            client.send("HEAD /api/v1/dossiers/23292 HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            let head = try client.readResponse(isHead: true)
+            #expect(head.status == 200)
+            #expect(head.header("Content-Length") == String(full.body.count))
+            #expect(head.header("ETag") == etag)
+
+            // Nothing stray after the HEAD: the next answer on the connection is the right one.
+            client.send(get("/healthz"))
+            #expect(try client.readResponse().text == "{\"status\":\"ok\"}\n")
+        }
+    }
+
+    @Test("pipelined requests are answered in order: resource, search, problem")
+    func pipelining() throws {
+        try withLiveServer(responder: APIFixture.service) { _, port in
+            let client = try TestClient(port: port)
+            client.send(
+                get("/api/v1/dossiers/23292/werkprocessen/B1-K2-W3")
+                    + get("/api/v1/zoeken?q=be%C3%AFnvloeden")
+                    + get("/api/v1/dossiers/99999"))
+            let werkproces = try client.readResponse()
+            #expect(werkproces.status == 200)
+            #expect(werkproces.text.contains("\"code\": \"B1-K2-W3\""))
+            let search = try client.readResponse()
+            #expect(search.status == 200)
+            #expect(search.text.contains("Overtuigen en <mark>beïnvloeden</mark>"))
+            let problem = try client.readResponse()
+            #expect(problem.status == 404)
+            #expect(problem.header("Content-Type") == "application/problem+json")
+            #expect(problem.header("Access-Control-Allow-Origin") == "*")
+        }
+    }
+
+    @Test("search responses carry an ETag too, and revalidate to 304")
+    func searchRevalidates() throws {
+        try withLiveServer(responder: APIFixture.service) { _, port in
+            let client = try TestClient(port: port)
+            client.send(get("/api/v1/zoeken?q=offerte"))
+            let first = try client.readResponse()
+            let etag = try #require(first.header("ETag"))
+            client.send(get("/api/v1/zoeken?q=offerte", extra: "If-None-Match: W/\(etag)\r\n"))
+            #expect(try client.readResponse().status == 304)
+        }
+    }
+
+    @Test("a browser's CORS preflight, then the cross-origin GET")
+    func corsOverTheWire() throws {
+        try withLiveServer(responder: APIFixture.service) { _, port in
+            let client = try TestClient(port: port)
+            client.send(
+                "OPTIONS /api/v1/dossiers/23292 HTTP/1.1\r\nHost: localhost\r\nOrigin: https://intranet.example\r\n"
+                    + "Access-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: if-none-match\r\n\r\n"
+            )
+            let preflight = try client.readResponse()
+            #expect(preflight.status == 204)
+            #expect(preflight.header("Access-Control-Allow-Methods") == "GET, HEAD, OPTIONS")
+            #expect(preflight.header("Access-Control-Max-Age") == "86400")
+            client.send(get("/api/v1/competenties/K", extra: "Origin: https://intranet.example\r\n"))
+            let response = try client.readResponse()
+            #expect(response.status == 200)
+            #expect(response.header("Access-Control-Allow-Origin") == "*")
+        }
+    }
+}
