@@ -11,7 +11,7 @@ let package = Package(
         .executable(name: "dossier-server", targets: ["DossierServer"])
     ],
     targets: [
-        // epoll is not exported by the Glibc module; this shim exposes <sys/epoll.h>.
+        // What Glibc's Swift module does not export: epoll, eventfd, memfd_create and its seals.
         .target(name: "CEpoll"),
         .target(
             name: "HTTPServer",
