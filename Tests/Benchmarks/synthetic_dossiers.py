@@ -2,8 +2,10 @@
 """Writes synthetic kwalificatiedossiers, shaped like the embedded ones, as `--data` JSON files.
 
 For the scale benchmark only: the files go to a temporary directory and are never committed.
-Every synthetic dossier is unmistakable: its crebo lies in 90000-90999 (kwalificaties in
-91000-96999), ranges no real dossier uses, and its titel starts with "SYNTHETISCH".
+Every synthetic dossier is unmistakable: its titel starts with "SYNTHETISCH" and its crebo lies
+in 90000-90999 (kwalificaties in 91000-96999), outside the 2xxxx numbers of today's dossiers
+(older, expired qualifications did use 9xxxx numbers: these files are for benchmarks only and
+are only ever written to a temporary directory).
 
 The structure (kerntaken, werkprocessen, profielen, vakkennis references, competenties) is
 copied from one of the real dossiers, so every file passes the server's validation; the texts
