@@ -101,40 +101,6 @@ struct OutboundQueue {
         }
     }
 
-    /// Calls `write` with `iovec`s for the pending bytes (at most `scratch.count` of them,
-    /// so the call stays under `IOV_MAX`); `write` returns how many bytes it wrote, or a
-    /// negative value on error, which is passed through.
-    func withIOVecs(
-        _ scratch: UnsafeMutableBufferPointer<iovec>, _ write: (UnsafeMutableBufferPointer<iovec>) -> Int
-    ) -> Int {
-        bytes.withUnsafeBytes { buffer in
-            var count = 0
-            var index = first
-            var offset = firstWritten
-            while index < segments.count, count < scratch.count {
-                switch segments[index] {
-                case .inline(let start, let end):
-                    if let base = buffer.baseAddress {
-                        scratch[count] = iovec(
-                            iov_base: UnsafeMutableRawPointer(mutating: base + start + offset),
-                            iov_len: end - start - offset)
-                        count += 1
-                    }
-                case .stored(let storage), .file(let storage, _):
-                    if let base = storage.bytes.baseAddress {
-                        scratch[count] = iovec(
-                            iov_base: UnsafeMutableRawPointer(mutating: base + offset),
-                            iov_len: storage.count - offset)
-                        count += 1
-                    }
-                }
-                offset = 0
-                index += 1
-            }
-            return write(UnsafeMutableBufferPointer(rebasing: scratch[0..<count]))
-        }
-    }
-
     /// Calls `write` with the next system call's worth of output: the `iovec`s of the byte
     /// segments up to the next file segment (at most `scratch.count`), or, when a file segment
     /// is first, its unwritten stretch of the file. `write` returns how many bytes it wrote,
