@@ -54,7 +54,7 @@ struct Operations: Sendable {
     }
 
     func listKwalificaties(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        resource(ResourcePath.root + "/kwalificaties", request)
+        resource(ResourcePath.kwalificaties, request)
     }
 
     func getKwalificatie(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {

@@ -81,7 +81,7 @@ struct Representation {
             "kerntaken": .array(dossier.kerntaken.map(kerntaak)),
             "generiekeOnderdelenInleiding": .string(dossier.generiekeOnderdelenInleiding),
             "generiekeOnderdelen": .array(dossier.generiekeOnderdelen.map(generiekOnderdeel)),
-            "keuzedelen": keuzedelenBody(),
+            "keuzedelen": .object(keuzedelen()),
             "bron": .object([
                 "soort": .string(dossier.bron.soort.rawValue),
                 "bestand": .string(dossier.bron.bestand),
@@ -245,8 +245,10 @@ struct Representation {
 
     // MARK: Keuzedelen
 
-    func keuzedelenBody() -> JSONValue {
-        .object([
+    /// The keuzedelen members: inside the dossier, and (with `dossier` and `links` around
+    /// them) as the keuzedelen resource.
+    func keuzedelen() -> JSONObject {
+        [
             "overzicht": .string(dossier.keuzedelen.overzicht),
             "items": .array(
                 dossier.keuzedelen.items.map { item in
@@ -257,7 +259,7 @@ struct Representation {
                         "url": .string(item.url),
                     ])
                 }),
-        ])
+        ]
     }
 
     // MARK: Links

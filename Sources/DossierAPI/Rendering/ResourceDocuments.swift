@@ -19,12 +19,12 @@ struct ResourceDocuments {
                 items: representations.map { $0.dossierSummary() },
                 self: ResourcePath.dossiers, parent: ResourcePath.root))
         add(
-            ResourcePath.root + "/kwalificaties",
+            ResourcePath.kwalificaties,
             Self.collection(
                 items: representations.flatMap { r in
                     r.dossier.kwalificaties.map { r.kwalificatie($0, full: false) }
                 },
-                self: ResourcePath.root + "/kwalificaties", parent: ResourcePath.root))
+                self: ResourcePath.kwalificaties, parent: ResourcePath.root))
         for representation in representations {
             addDossier(representation)
         }
@@ -46,7 +46,7 @@ struct ResourceDocuments {
             "links": .object([
                 "self": .string(ResourcePath.root),
                 "dossiers": .string(ResourcePath.dossiers),
-                "kwalificaties": .string(ResourcePath.root + "/kwalificaties"),
+                "kwalificaties": .string(ResourcePath.kwalificaties),
                 "competenties": .string(ResourcePath.competenties),
                 "zoeken": .string(ResourcePath.zoeken + "?q={q}"),
                 "openapi": .string(ResourcePath.openAPI),
@@ -105,9 +105,7 @@ struct ResourceDocuments {
         }
 
         var keuzedelen: JSONObject = ["dossier": reference]
-        if case .object(let body) = r.keuzedelenBody() {
-            for member in body.members { keuzedelen.append(member.key, member.value) }
-        }
+        for member in r.keuzedelen().members { keuzedelen.append(member.key, member.value) }
         keuzedelen.append(
             "links",
             .object(["self": .string(ResourcePath.keuzedelen(crebo)), "parent": .string(dossierPath)]))

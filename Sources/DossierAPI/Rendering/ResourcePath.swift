@@ -10,6 +10,8 @@ public enum ResourcePath {
     public static let openAPI = "/openapi.yaml"
     /// The dossier collection.
     public static let dossiers = root + "/dossiers"
+    /// The kwalificaties of every dossier.
+    public static let kwalificaties = root + "/kwalificaties"
     /// The 25 SBB competenties.
     public static let competenties = root + "/competenties"
     /// Full-text search.
@@ -24,7 +26,7 @@ public enum ResourcePath {
         kwalificaties(crebo) + "/" + code
     }
     /// One kwalificatie by its own crebo.
-    public static func kwalificatie(crebo: String) -> String { root + "/kwalificaties/" + crebo }
+    public static func kwalificatie(crebo: String) -> String { kwalificaties + "/" + crebo }
     /// The kerntaken of a dossier.
     public static func kerntaken(_ crebo: String) -> String { dossier(crebo) + "/kerntaken" }
     /// One kerntaak.
