@@ -46,10 +46,15 @@ public final class TestClient {
     /// Connects to 127.0.0.1:`port`; a small `receiveBufferSize` makes the server's writes
     /// block, to exercise back-pressure.
     public init(port: Int, receiveBufferSize: Int32? = nil) throws {
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw Failure(description: "socket: \(errno)") }
+        // The socket is stored only once it is connected. A class whose stored properties
+        // are all set runs `deinit` when its initialiser throws; closing in the failure path
+        // and again in `deinit` would close a descriptor number another test may have been
+        // handed in between (CI once saw a static file read fail with EBADF that way).
+        let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socketDescriptor >= 0 else { throw Failure(description: "socket: \(errno)") }
         if var size = receiveBufferSize {
-            setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+            setsockopt(
+                socketDescriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
         }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -57,13 +62,15 @@ public final class TestClient {
         address.sin_addr.s_addr = in_addr_t(UInt32(0x7F00_0001).bigEndian)
         let status = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                connect(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
         guard status == 0 else {
-            close(descriptor)
-            throw Failure(description: "connect: \(errno)")
+            let code = errno
+            close(socketDescriptor)
+            throw Failure(description: "connect: \(code)")
         }
+        descriptor = socketDescriptor
     }
 
     private var isOpen = true
