@@ -133,6 +133,8 @@ final class Connection {
                 answer(request, connection: connection)
             case .reject(let error):
                 queue(HTTPResponse(prepared: ServerProblems.response(for: error)), connection: .close)
+            case .sendContinue:
+                outbound.appendBytes(ResponseSerializer.continueResponse)
             }
         }
     }

@@ -41,6 +41,8 @@ struct ConnectionStateMachine {
         case respond(HTTPRequest, ResponseSerializer.ConnectionField)
         /// Answer this parse error, then close.
         case reject(ParseError)
+        /// Send `100 Continue`: the client waits for it before sending the content.
+        case sendContinue
         /// Nothing to answer until more bytes arrive.
         case wait
     }
@@ -79,6 +81,8 @@ struct ConnectionStateMachine {
     private(set) var hasInputEnded = false
     /// The server is shutting down: answer what is in flight with `Connection: close`.
     private(set) var isShuttingDown = false
+    /// `100 Continue` was sent for the request being read.
+    private var hasSentContinue = false
 
     init(limits: ParserLimits, timeouts: Timeouts, now: Instant) {
         parser = RequestParser(limits: limits)
@@ -104,12 +108,19 @@ struct ConnectionStateMachine {
         guard case .open = phase else { return .wait }
         switch parser.next() {
         case .needMoreData:
+            // Only reached once every earlier response is queued, so the interim response
+            // goes out in order (RFC 9110 §15.2: any number of 1xx may precede the final one).
+            if parser.awaitsContinue, !hasSentContinue {
+                hasSentContinue = true
+                return .sendContinue
+            }
             return .wait
         case .failure(let error):
             phase = .closingAfterOutput
             requestStartedAt = nil
             return .reject(error)
         case .request(let request):
+            hasSentContinue = false
             // A pipelined request may already be partly here; its clock starts now.
             requestStartedAt = parser.hasPartialRequest ? now : nil
             if !request.wantsKeepAlive || isShuttingDown || hasInputEnded && !parser.hasPartialRequest {

@@ -17,6 +17,10 @@ public struct RequestParser: Sendable {
     private var buffer: [UInt8] = []
     private var start = 0
     private var state: State = .head(HeadScan())
+    /// The head being read for now carries `Expect: 100-continue` (HTTP/1.1, with content).
+    private var expectsContinue = false
+    /// A byte of the current request's content has arrived (so the client is sending it).
+    private var hasContentArrived = false
 
     private enum State: Sendable {
         case head(HeadScan)
@@ -79,6 +83,14 @@ public struct RequestParser: Sendable {
         }
     }
 
+    /// Whether the client waits for `100 Continue` before it sends this request's content: the
+    /// head said `Expect: 100-continue` (RFC 9110 §10.1.1), it is HTTP/1.1 (an HTTP/1.0
+    /// request's expectation is ignored), and none of the content has arrived yet. A server
+    /// that says nothing leaves such a client waiting its own timeout (curl: 1 s) first.
+    public var awaitsContinue: Bool {
+        expectsContinue && !hasContentArrived
+    }
+
     /// The number of received bytes not yet consumed.
     public var bufferedByteCount: Int { buffer.count - start }
 
@@ -86,12 +98,21 @@ public struct RequestParser: Sendable {
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {
         compact()
         buffer.append(contentsOf: bytes)
+        noteContent()
     }
 
     /// Appends received bytes.
     public mutating func append<Bytes: Sequence<UInt8>>(contentsOf bytes: Bytes) {
         compact()
         buffer.append(contentsOf: bytes)
+        noteContent()
+    }
+
+    private mutating func noteContent() {
+        switch state {
+        case .fixedBody, .chunkedBody: if start < buffer.count { hasContentArrived = true }
+        case .head, .failed: break
+        }
     }
 
     /// Drops consumed bytes before appending, keeping the buffer's capacity when it is
@@ -154,6 +175,10 @@ public struct RequestParser: Sendable {
                         case .chunked:
                             state = .chunkedBody(head, ChunkedBodyDecoder(), body: [])
                         }
+                        expectsContinue =
+                            head.line.version == .http1_1
+                            && head.fields.containsToken("100-continue", inField: "Expect")
+                        hasContentArrived = self.start < buffer.count
                     }
                 }
 
@@ -162,6 +187,7 @@ public struct RequestParser: Sendable {
                 let body = Array(buffer[start..<(start + length)])
                 start += length
                 state = .head(HeadScan())
+                expectsContinue = false
                 return .request(Self.makeRequest(head, body: body))
 
             case .chunkedBody(let head, var decoder, var body):
@@ -181,6 +207,7 @@ public struct RequestParser: Sendable {
                     return fail(error)
                 case .complete:
                     state = .head(HeadScan())
+                    expectsContinue = false
                     return .request(Self.makeRequest(head, body: body))
                 }
             }
@@ -189,6 +216,7 @@ public struct RequestParser: Sendable {
 
     private mutating func fail(_ error: ParseError) -> ParseResult {
         state = .failed(error)
+        expectsContinue = false
         // Nothing after an error is ever read; drop it.
         buffer = []
         start = 0

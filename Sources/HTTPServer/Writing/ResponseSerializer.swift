@@ -29,6 +29,8 @@ enum ResponseSerializer {
     static let crlf: [UInt8] = [ASCII.cr, ASCII.lf]
     static let connectionClose = Array("Connection: close\r\n".utf8)
     static let connectionKeepAlive = Array("Connection: keep-alive\r\n".utf8)
+    /// The interim response to `Expect: 100-continue` (RFC 9110 §15.2.1): no fields, no content.
+    static let continueResponse = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
 
     /// Appends a response (head, and body unless `framing` says not to) to `queue`.
     /// Returns the number of content bytes queued, for the access log.
