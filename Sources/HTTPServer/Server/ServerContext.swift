@@ -23,7 +23,7 @@ final class ServerContext: Sendable {
 
     init(configuration: ServerConfiguration, responder: any HTTPResponder, accessLog: AccessLog?) {
         self.responder = responder
-        parserLimits = configuration.limits.parserLimits
+        parserLimits = configuration.limits.parser
         timeouts = ConnectionStateMachine.Timeouts(
             request: configuration.limits.requestHeadTimeout, idle: configuration.limits.idleTimeout,
             linger: min(.seconds(2), configuration.limits.idleTimeout))

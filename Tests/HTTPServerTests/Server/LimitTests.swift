@@ -7,7 +7,8 @@ import Testing
 @Suite("Live server: limits and timeouts")
 struct LimitTests {
     static let small = ServerLimits(
-        maxRequestTargetLength: 64, maxHeaderSectionSize: 256, maxHeaderFieldCount: 5, maxBodySize: 1024,
+        parser: ParserLimits(
+            maxRequestTargetLength: 64, maxHeaderSectionSize: 256, maxHeaderFieldCount: 5, maxBodySize: 1024),
         requestHeadTimeout: .milliseconds(200), idleTimeout: .milliseconds(300), maxConnections: 2)
 
     func expectStatusThenClose(
