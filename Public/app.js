@@ -186,13 +186,14 @@
       sectie(n, 'Omschrijving', alineas(wp.omschrijving)),
       sectie(n, 'Resultaat', alineas(wp.resultaat)),
       sectie(n, 'Gedrag',
-        wp.gedrag.length === 0
-          ? h('p', {}, leeg())
+        // null: the source does not give them; []: it gives none.
+        wp.gedrag == null || wp.gedrag.length === 0
+          ? h('p', {}, leeg(wp.gedrag == null ? NIET : 'geen'))
           : [wp.gedragAanhef && h('p', {}, wp.gedragAanhef),
              h('ul', { class: 'gedrag', 'data-gedrag': wp.code }, wp.gedrag.map((g) => h('li', {}, g)))]),
       sectie(n, 'Competenties',
-        wp.competenties.length === 0
-          ? h('p', {}, leeg())
+        wp.competenties == null || wp.competenties.length === 0
+          ? h('p', {}, leeg(wp.competenties == null ? NIET : 'geen'))
           : h('ul', { class: 'competenties', 'data-competenties': wp.code },
               wp.competenties.map((c) => h('li', { 'data-competentie': c.code }, link(c.links.self, code(c.code), ' ', c.titel))))),
     ];
@@ -205,8 +206,8 @@
       sectie(n, 'Complexiteit', alineas(kt.complexiteit)),
       sectie(n, 'Verantwoordelijkheid en zelfstandigheid', alineas(kt.verantwoordelijkheidEnZelfstandigheid)),
       sectie(n, 'Vakkennis en vaardigheden',
-        kt.vakkennis.length === 0
-          ? h('p', {}, leeg())
+        kt.vakkennis == null || kt.vakkennis.length === 0
+          ? h('p', {}, leeg(kt.vakkennis == null ? NIET : 'geen'))
           : [kt.vakkennisAanhef && h('p', {}, kt.vakkennisAanhef),
              h('ul', { class: 'vakkennis' }, kt.vakkennis.map((v) => h('li', {}, link(v.links.self, v.tekst))))]),
       sectie(n, 'Werkprocessen',
@@ -451,7 +452,8 @@
   async function viewMatrix(_p, _q, api) {
     const m = await haal(api);
     const kolommen = m.competenties;
-    const zonder = m.werkprocessen.filter((w) => w.competenties.length === 0).map((w) => w.code);
+    // null: the source does not name this werkproces's competenties (not the same as none).
+    const zonder = m.werkprocessen.filter((w) => w.competenties == null).map((w) => w.code);
     // The name sits in a heading outside the scrolling region, so it stays readable on
     // a phone while the table scrolls sideways.
     const tabel = h('table', { id: 'matrix', class: 'matrix', 'data-dossier': m.dossier.crebo, 'aria-labelledby': 'matrix-naam' },
@@ -462,10 +464,12 @@
             h('a', { href: pagina(c.links.self), title: c.titel },
               h('span', { 'aria-hidden': 'true' }, c.code), h('span', { class: 'vh' }, `${c.code} ${c.titel}`)))))),
       h('tbody', {}, m.werkprocessen.map((w) => {
-        const eigen = new Set(w.competenties);
+        const eigen = new Set(w.competenties ?? []);
         return h('tr', { 'data-werkproces': w.code },
           h('th', { scope: 'row' }, link(w.links.self, code(w.code), ' ', h('span', { class: 'wptitel' }, w.titel))),
-          kolommen.map((c) => merkcel(eigen.has(c.code), { 'data-competentie': c.code })));
+          kolommen.map((c) => w.competenties == null
+            ? h('td', { 'data-competentie': c.code, 'data-mark': 'onbekend', title: NIET })
+            : merkcel(eigen.has(c.code), { 'data-competentie': c.code })));
       })),
       h('tfoot', {}, h('tr', {},
         h('th', { scope: 'row' }, 'Aantal'),

@@ -470,9 +470,25 @@ class Checks:
             out.append(problem["detail"])
         return "API errors shown: " + " / ".join(out)
 
+    def profiel_werkproces_unknown(self):
+        # The seed is P1's extract: it names P2's werkprocessen and nothing more. The page
+        # must say their texts and competences are not in the source, never show "none".
+        code = "P2-K1-W1"
+        expect(code not in self.wps, f"the seed unexpectedly details {code}")
+        main = self.page(f"/dossiers/{CREBO}/werkprocessen/{code}").one("main")
+        leeg = [s.norm_text() for s in main.all("span", **{"class": "leeg"})]
+        expect(leeg.count("niet vermeld in de bron") >= 4,
+               f"{code} page marks {leeg} as missing; expected omschrijving, resultaat, gedrag, competenties")
+        expect(not main.all("ul", data_gedrag=True), f"{code} page shows a gedrag list")
+        row = self.page(f"/dossiers/{CREBO}/competenties").one("tr", data_werkproces=code)
+        marks = {td.attrs.get("data-mark") for td in row.all("td", data_competentie=True)}
+        expect(marks == {"onbekend"}, f"matrix row {code} is marked {sorted(marks)}, not unknown")
+        return f"{code}: texts, gedrag and competenties 'niet vermeld in de bron'; its matrix row unknown, not empty"
+
     def all(self):
         return [
             self.home_lists_dossiers, self.werkproces_deep_link, self.dossier_page, self.matrix_marks,
+            self.profiel_werkproces_unknown,
             self.competentie_everywhere, self.vakkennis_shared, self.kwalificatie_whole,
             self.search_offerte, self.api_errors_shown,
         ]

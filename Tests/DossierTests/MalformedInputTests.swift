@@ -230,7 +230,7 @@ struct MalformedInputTests {
     @Test("JSON errors name the file and the path")
     func jsonErrors() throws {
         var dossier = try Fixture.importSeed()
-        dossier.kerntaken[1].werkprocessen[2].competenties.append("Z")
+        dossier.kerntaken[1].werkprocessen[2].competenties?.append("Z")
         let unknown = #expect(throws: ImportError.self) {
             try DossierImporter.importData(DossierJSON.encode(dossier), format: .json, file: "23292.json")
         }
@@ -265,7 +265,7 @@ struct MalformedInputTests {
                 == "a.json: kerntaken[B1-K2].werkprocessen[B1-K2-W2]: duplicate werkproces code B1-K2-W2")
 
         var dangling = try Fixture.importSeed()
-        dangling.kerntaken[0].vakkennis.append("vk999")
+        dangling.kerntaken[0].vakkennis?.append("vk999")
         let vakkennis = #expect(throws: ImportError.self) {
             try DossierValidator.validate(dangling, file: "a.json")
         }

@@ -61,8 +61,13 @@ struct PublishedTextImporterTests {
                 "Doet voorstellen om de bedrijfsvoering te verbeteren",
             ])
         for kerntaak in profiel {
-            #expect(kerntaak.complexiteit == nil && kerntaak.vakkennis.isEmpty)
-            #expect(kerntaak.werkprocessen.allSatisfy { $0.omschrijving == nil && $0.gedrag.isEmpty })
+            // The seed is P1's extract: of P2 it gives only titles, so P2's lists are unknown
+            // (nil), not empty.
+            #expect(kerntaak.complexiteit == nil && kerntaak.vakkennis == nil)
+            #expect(
+                kerntaak.werkprocessen.allSatisfy {
+                    $0.omschrijving == nil && $0.gedrag == nil && $0.competenties == nil
+                })
         }
     }
 
@@ -151,7 +156,7 @@ struct PublishedTextImporterTests {
         let hospitality = try #require(
             dossier.vakkennis.first { $0.tekst == "kan mensgerichte hospitality toepassen" })
         #expect(catalog.kerntaken(vakkennis: hospitality.id, dossier: "23292") == ["B1-K1", "B1-K2"])
-        #expect(dossier.kerntaken.map(\.vakkennis.count) == [35, 35, 20, 0, 0])
+        #expect(dossier.kerntaken.map(\.vakkennis?.count) == [35, 35, 20, nil, nil])
     }
 
     @Test("every sentence-bearing line of the body is in the model verbatim; no page header leaked")
@@ -185,7 +190,7 @@ struct PublishedTextImporterTests {
                 add(werkproces.omschrijving)
                 add(werkproces.resultaat)
                 add(werkproces.gedragAanhef)
-                items += werkproces.gedrag
+                items += werkproces.gedrag ?? []
             }
         }
         items += dossier.vakkennis.map(\.tekst)
@@ -243,20 +248,20 @@ struct PublishedTextImporterTests {
         let dossier = try Fixture.importSeed()
         let w3 = try #require(dossier.werkproces("B1-K2-W3"))
         #expect(
-            w3.gedrag.contains(
+            w3.gedrag?.contains(
                 "verwerkt bij het opstellen van de offerte en het opstellen van de overeenkomst nauwkeurig alle benodigde; gegevens en hanteert hierbij correcte spelling en grammatica;"
-            ))
-        #expect(w3.gedrag.count == 9)
+            ) == true)
+        #expect(w3.gedrag?.count == 9)
         #expect(w3.omschrijving?.components(separatedBy: "\n\n").count == 2)
         let w2 = try #require(dossier.werkproces("B1-K2-W2"))
         #expect(w2.omschrijving?.hasPrefix("De beginnend beroeps beoefenaar presenteert") == true)
         #expect(
-            w2.gedrag.last
+            w2.gedrag?.last
                 == "volgt bij het presenteren van de producten en/of diensten nauwkeurig de aanwijzingen en richtlijnen op van leidinggevende/bedrijf/fabrikant/leverancier."
         )
         #expect(w2.gedragAanhef == "De beginnend beroepsbeoefenaar:")
         #expect(
-            dossier.werkproces("B1-K1-W2")?.gedrag[2]
+            dossier.werkproces("B1-K1-W2")?.gedrag?[2]
                 == "handelt de klacht van de klant af conform bedrijfsprocedures.")
         #expect(dossier.kerntaak("B1-K3")?.complexiteit?.components(separatedBy: "\n\n").count == 2)
         #expect(dossier.kerntaak("B1-K1")?.vakkennisAanhef == "De beginnend beroepsbeoefenaar:")

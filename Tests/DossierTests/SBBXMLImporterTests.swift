@@ -90,7 +90,7 @@ struct SBBXMLImporterTests {
             #expect(kerntaak.vakkennis == unique, "\(kerntaak.code)")
         }
         #expect(repeated == 6)
-        #expect(dossier.kerntaken.map(\.vakkennis.count) == [18, 9, 17, 13])
+        #expect(dossier.kerntaken.map(\.vakkennis?.count) == [18, 9, 17, 13])
         let item = try #require(dossier.vakkennis.first { $0.id == "986487" })
         #expect(
             item.tekst

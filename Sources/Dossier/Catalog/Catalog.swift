@@ -71,12 +71,12 @@ public struct Catalog: Sendable {
             }
             var vakkennis: [String: [String]] = [:]
             for kerntaak in dossier.kerntaken {
-                for id in kerntaak.vakkennis { vakkennis[id, default: []].append(kerntaak.code) }
+                for id in kerntaak.vakkennis ?? [] { vakkennis[id, default: []].append(kerntaak.code) }
                 for werkproces in kerntaak.werkprocessen {
                     let verwijzing = WerkprocesVerwijzing(
                         dossierCrebo: dossier.crebo, kerntaakCode: kerntaak.code,
                         werkprocesCode: werkproces.code)
-                    for code in werkproces.competenties {
+                    for code in werkproces.competenties ?? [] {
                         perCompetentie[code, default: []].append(verwijzing)
                     }
                 }

@@ -21,7 +21,7 @@ extension Kwalificatiedossier {
         return Telling(
             kwalificaties: kwalificaties.count, kerntaken: kerntaken.count,
             werkprocessen: werkprocessen.count,
-            vakkennis: vakkennis.count, vakkennisKoppelingen: kerntaken.reduce(0) { $0 + $1.vakkennis.count },
-            competentieKoppelingen: werkprocessen.reduce(0) { $0 + $1.competenties.count })
+            vakkennis: vakkennis.count, vakkennisKoppelingen: kerntaken.reduce(0) { $0 + ($1.vakkennis?.count ?? 0) },
+            competentieKoppelingen: werkprocessen.reduce(0) { $0 + ($1.competenties?.count ?? 0) })
     }
 }

@@ -23,8 +23,10 @@ public struct Kerntaak: Codable, Sendable, Hashable {
     public var verantwoordelijkheidEnZelfstandigheid: String?
     /// The lead-in above the vakkennis list, e.g. `De beginnend beroepsbeoefenaar:`.
     public var vakkennisAanhef: String?
-    /// The ids of the ``Vakkennis`` items listed under this kerntaak, in published order.
-    public var vakkennis: [String]
+    /// The ids of the ``Vakkennis`` items listed under this kerntaak, in published order;
+    /// `nil` when the source does not give them (a profiel's kerntaak in another profiel's
+    /// extract).
+    public var vakkennis: [String]?
     /// The werkprocessen, in published order.
     public var werkprocessen: [Werkproces]
 
@@ -32,7 +34,7 @@ public struct Kerntaak: Codable, Sendable, Hashable {
     public init(
         code: String, titel: String, deel: Deel, profiel: String? = nil,
         complexiteit: String? = nil, verantwoordelijkheidEnZelfstandigheid: String? = nil,
-        vakkennisAanhef: String? = nil, vakkennis: [String] = [], werkprocessen: [Werkproces] = []
+        vakkennisAanhef: String? = nil, vakkennis: [String]? = nil, werkprocessen: [Werkproces] = []
     ) {
         self.code = code
         self.titel = titel

@@ -10,15 +10,18 @@ public struct Werkproces: Codable, Sendable, Hashable {
     public var resultaat: String?
     /// The lead-in above the gedrag list, e.g. `De beginnend beroepsbeoefenaar:`.
     public var gedragAanhef: String?
-    /// The "Gedrag" items, one string per bullet, verbatim (trailing `;` included).
-    public var gedrag: [String]
-    /// Codes (`A`...`Y`) of the underlying SBB competenties, in published order.
-    public var competenties: [String]
+    /// The "Gedrag" items, one string per bullet, verbatim (trailing `;` included); `nil` when
+    /// the source does not give them (a profiel's werkproces in another profiel's extract),
+    /// which is not the same as a werkproces without gedrag.
+    public var gedrag: [String]?
+    /// Codes (`A`...`Y`) of the underlying SBB competenties, in published order; `nil` when
+    /// the source does not give them.
+    public var competenties: [String]?
 
     /// Creates a werkproces.
     public init(
         code: String, titel: String, omschrijving: String? = nil, resultaat: String? = nil,
-        gedragAanhef: String? = nil, gedrag: [String] = [], competenties: [String] = []
+        gedragAanhef: String? = nil, gedrag: [String]? = nil, competenties: [String]? = nil
     ) {
         self.code = code
         self.titel = titel

@@ -96,7 +96,7 @@ private struct Checker {
                 }
             }
             var listed: Set<String> = []
-            for id in kerntaak.vakkennis {
+            for id in kerntaak.vakkennis ?? [] {
                 guard vakkennis.contains(id) else {
                     throw fail("\(path).vakkennis", "unknown vakkennis item \(id)")
                 }
@@ -120,7 +120,7 @@ private struct Checker {
                 }
                 try requireText(werkproces.titel, "\(wpath).titel")
                 var seen: Set<String> = []
-                for code in werkproces.competenties {
+                for code in werkproces.competenties ?? [] {
                     guard Competentie.met(code: code) != nil else {
                         throw fail("\(wpath).competenties", "unknown competentie \(code)")
                     }

@@ -38,6 +38,18 @@ public enum JSONValue: Sendable, Equatable {
     public static func strings(_ values: [String]) -> JSONValue {
         .array(values.map(JSONValue.string))
     }
+
+    /// An array of strings, or `null` when the source does not give the list (which is not
+    /// the same as an empty one).
+    public static func strings(_ values: [String]?) -> JSONValue {
+        values.map { strings($0) } ?? .null
+    }
+
+    /// An array of the elements rendered by `transform`, or `null` when the source does not
+    /// give the list.
+    public static func array<Element>(_ values: [Element]?, _ transform: (Element) -> JSONValue) -> JSONValue {
+        values.map { .array($0.map(transform)) } ?? .null
+    }
 }
 
 /// A JSON object: members in insertion order. Written as a dictionary literal, it keeps the

@@ -179,7 +179,7 @@ struct Representation {
             "complexiteit": .string(kerntaak.complexiteit),
             "verantwoordelijkheidEnZelfstandigheid": .string(kerntaak.verantwoordelijkheidEnZelfstandigheid),
             "vakkennisAanhef": .string(kerntaak.vakkennisAanhef),
-            "vakkennis": .array(kerntaak.vakkennis.compactMap { vakkennisByID[$0] }.map(vakkennisReference)),
+            "vakkennis": .array(kerntaak.vakkennis?.compactMap { vakkennisByID[$0] }, vakkennisReference),
             "werkprocessen": .array(kerntaak.werkprocessen.map { werkproces($0, in: kerntaak) }),
             "links": .object([
                 "self": .string(ResourcePath.kerntaak(crebo, kerntaak.code)),
@@ -198,7 +198,7 @@ struct Representation {
             "resultaat": .string(werkproces.resultaat),
             "gedragAanhef": .string(werkproces.gedragAanhef),
             "gedrag": .strings(werkproces.gedrag),
-            "competenties": .array(werkproces.competenties.map(competentieReference)),
+            "competenties": .array(werkproces.competenties, competentieReference),
             "links": .object([
                 "self": .string(ResourcePath.werkproces(crebo, werkproces.code)),
                 "parent": .string(ResourcePath.werkprocessen(crebo)),

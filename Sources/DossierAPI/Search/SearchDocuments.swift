@@ -74,7 +74,7 @@ enum SearchDocuments {
                             field("omschrijving", werkproces.omschrijving),
                             field("resultaat", werkproces.resultaat),
                         ].compactMap { $0 }))
-                for gedrag in werkproces.gedrag {
+                for gedrag in werkproces.gedrag ?? [] {
                     documents.append(
                         SearchDocument(
                             soort: .gedrag, code: werkproces.code, titel: werkproces.titel, dossier: crebo,

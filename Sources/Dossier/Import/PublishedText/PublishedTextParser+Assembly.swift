@@ -37,7 +37,7 @@ extension PublishedTextParser {
                             omschrijving: paragraphs(werkproces.omschrijving),
                             resultaat: paragraphs(werkproces.resultaat),
                             gedragAanhef: paragraphs(werkproces.gedragAanhef), gedrag: werkproces.gedrag,
-                            competenties: werkproces.competenties ?? [])
+                            competenties: werkproces.competenties)
                     }))
         }
         // Profiel kerntaken only the overview names: titles of kerntaak and werkprocessen.
