@@ -21,7 +21,8 @@ extension Kwalificatiedossier {
         return Telling(
             kwalificaties: kwalificaties.count, kerntaken: kerntaken.count,
             werkprocessen: werkprocessen.count,
-            vakkennis: vakkennis.count, vakkennisKoppelingen: kerntaken.reduce(0) { $0 + ($1.vakkennis?.count ?? 0) },
+            vakkennis: vakkennis.count,
+            vakkennisKoppelingen: kerntaken.reduce(0) { $0 + ($1.vakkennis?.count ?? 0) },
             competentieKoppelingen: werkprocessen.reduce(0) { $0 + ($1.competenties?.count ?? 0) })
     }
 }

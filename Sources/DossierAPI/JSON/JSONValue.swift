@@ -47,7 +47,8 @@ public enum JSONValue: Sendable, Equatable {
 
     /// An array of the elements rendered by `transform`, or `null` when the source does not
     /// give the list.
-    public static func array<Element>(_ values: [Element]?, _ transform: (Element) -> JSONValue) -> JSONValue {
+    public static func array<Element>(_ values: [Element]?, _ transform: (Element) -> JSONValue) -> JSONValue
+    {
         values.map { .array($0.map(transform)) } ?? .null
     }
 }
