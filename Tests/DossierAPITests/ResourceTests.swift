@@ -86,6 +86,13 @@ struct ResourceTests {
     func kwalificaties() throws {
         let p1 = try object("/api/v1/kwalificaties/25712")
         #expect(p1["code"] as? String == "P1")
+        // A second address of the kwalificatie under its dossier: the response names the first
+        // as canonical (RFC 9110 §8.7); the canonical address itself needs no such field.
+        let canonical = "/api/v1/dossiers/23292/kwalificaties/P1"
+        #expect((p1["links"] as? [String: Any])?["self"] as? String == canonical)
+        #expect(APIFixture.get("/api/v1/kwalificaties/25712").headers["Content-Location"] == canonical)
+        #expect(APIFixture.get(canonical).headers["Content-Location"] == nil)
+        #expect(APIFixture.get(canonical).body == APIFixture.get("/api/v1/kwalificaties/25712").body)
         #expect(p1["mboNiveau"] as? Int == 3)
         #expect(
             (p1["kerntaken"] as? [[String: Any]])?.map { $0["code"] as? String } == [

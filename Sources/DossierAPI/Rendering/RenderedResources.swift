@@ -51,18 +51,21 @@ struct RenderedResources: Sendable {
     /// Two event loops asking for a resource for the first time at once may both render it;
     /// the first to store its response wins and both serve that one (the bytes are the same).
     private final class Resource: Sendable {
-        private let document: @Sendable () -> JSONValue
+        private let document: ResourceDocuments.Document
         private let rendered = AtomicLazyReference<PreparedResponse>()
 
-        init(_ document: @escaping @Sendable () -> JSONValue) {
+        init(_ document: ResourceDocuments.Document) {
             self.document = document
         }
 
         var response: PreparedResponse {
             if let response = rendered.load() { return response }
+            var headers = RenderedResources.jsonHeaders
+            if let canonical = document.canonicalPath {
+                headers.append(name: "Content-Location", value: canonical)
+            }
             return rendered.storeIfNil(
-                PreparedResponse(
-                    status: .ok, headers: RenderedResources.jsonHeaders, body: JSONWriter.bytes(document())))
+                PreparedResponse(status: .ok, headers: headers, body: JSONWriter.bytes(document.build())))
         }
     }
 }

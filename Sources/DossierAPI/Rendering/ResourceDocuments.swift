@@ -8,7 +8,14 @@ import Dossier
 /// dictionary probe. Building every document up front took seconds with 500 dossiers (a few
 /// hundred megabytes of JSON, each byte hashed for its ETag), so only the paths are.
 struct ResourceDocuments {
-    private(set) var documents: [String: @Sendable () -> JSONValue] = [:]
+    /// One resource: how to build its JSON, and, for a second address of a resource, the
+    /// canonical one (sent as `Content-Location`, RFC 9110 §8.7).
+    struct Document: Sendable {
+        let build: @Sendable () -> JSONValue
+        let canonicalPath: String?
+    }
+
+    private(set) var documents: [String: Document] = [:]
 
     init(catalog: Catalog) {
         let representations = catalog.dossiers.map { Representation(dossier: $0, catalog: catalog) }
@@ -32,9 +39,13 @@ struct ResourceDocuments {
     }
 
     /// Adds the resource at `path`; `document` is evaluated when it is first asked for.
-    private mutating func add(_ path: String, _ document: @autoclosure @escaping @Sendable () -> JSONValue) {
+    /// `canonicalPath` is given when `path` is a second address for a resource that lives there.
+    private mutating func add(
+        _ path: String, _ document: @autoclosure @escaping @Sendable () -> JSONValue,
+        canonicalPath: String? = nil
+    ) {
         precondition(documents[path] == nil, "two resources rendered at \(path)")
-        documents[path] = document
+        documents[path] = Document(build: document, canonicalPath: canonicalPath)
     }
 
     private static func entryPoint() -> JSONValue {
@@ -81,7 +92,11 @@ struct ResourceDocuments {
                 ResourcePath.kwalificatie(crebo, profiel: kwalificatie.code),
                 r.kwalificatie(kwalificatie, full: true))
             if let own = kwalificatie.crebo {
-                add(ResourcePath.kwalificatie(crebo: own), r.kwalificatie(kwalificatie, full: true))
+                // The same kwalificatie by its own crebo: its `self` link, and Content-Location,
+                // name the address under the dossier.
+                add(
+                    ResourcePath.kwalificatie(crebo: own), r.kwalificatie(kwalificatie, full: true),
+                    canonicalPath: ResourcePath.kwalificatie(crebo, profiel: kwalificatie.code))
             }
         }
 
