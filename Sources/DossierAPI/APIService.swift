@@ -42,7 +42,7 @@ public struct APIService: HTTPResponder {
             builder.add(route.method, route.template, handler: route.handler(operations))
         }
         do {
-            router = try builder.build(fallback: Fallback(publicFiles: publicFiles))
+            router = try builder.build(fallback: Fallback(publicFiles: publicFiles, rendered: rendered))
         } catch {
             throw StartupError(description: "the route table is invalid: \(error)")
         }
@@ -91,6 +91,7 @@ public struct APIService: HTTPResponder {
 /// Answers paths no route matches: a problem under `/api`, the static files elsewhere.
 private struct Fallback: HTTPResponder {
     let publicFiles: StaticFiles
+    let rendered: RenderedResources
 
     static func isAPIPath(_ path: String) -> Bool {
         path == "/api" || path.hasPrefix("/api/")
@@ -98,6 +99,15 @@ private struct Fallback: HTTPResponder {
 
     func respond(to request: HTTPRequest) -> HTTPResponse {
         if Fallback.isAPIPath(request.path) {
+            // A slash typed after a path is common by hand; say where the resource is rather
+            // than answering with a redirect a client without -L would silently stop at.
+            if request.path.hasSuffix("/"), rendered[String(request.path.dropLast())] != nil {
+                return APIProblem(
+                    kind: .notFound,
+                    detail:
+                        "Deze resource bestaat niet; bedoelt u \(request.path.dropLast()) (zonder / aan het eind)?"
+                ).response(for: request)
+            }
             return APIProblem(kind: .notFound, detail: "Deze resource bestaat niet.").response(for: request)
         }
         return publicFiles.respond(to: request)

@@ -41,7 +41,12 @@ struct HTTPBehaviourTests {
             ("/api/v1/kwalificaties/23292", 404, "not-found", nil),
             ("/api/v1/competenties/Z", 400, "invalid-parameter", nil),
             ("/api/v1/dossiers/23292/vakkennis/vk999", 404, "not-found", nil),
-            ("/api/v1/nergens", 404, "not-found", nil),
+            ("/api/v1/nergens", 404, "not-found", "Deze resource bestaat niet."),
+            (
+                "/api/v1/dossiers/23292/", 404, "not-found",
+                "Deze resource bestaat niet; bedoelt u /api/v1/dossiers/23292 (zonder / aan het eind)?"
+            ),
+            ("/api/v1/dossiers/99999/", 404, "not-found", "Deze resource bestaat niet."),
         ] as [(String, Int, String, String?)])
     func problems(path: String, status: Int, slug: String, detail: String?) throws {
         let response = APIFixture.get(path)
