@@ -35,6 +35,9 @@
     return el;
   }
 
+  // "1 werkproces", "2 werkprocessen"
+  const aantalWp = (n) => `${n} ${n === 1 ? 'werkproces' : 'werkprocessen'}`;
+
   const leeg = (tekst = NIET) => h('span', { class: 'leeg' }, tekst);
   const code = (c) => h('span', { class: 'code' }, c);
 
@@ -129,6 +132,9 @@
       kruimels.length > 0 &&
         h('nav', { class: 'kruimels', 'aria-label': 'Kruimelpad' },
           h('ol', {}, kruimels.map(([t, href]) => h('li', {}, h('a', { href }, t))))),
+      // Breadcrumbs are not printed; this line says on paper where the page belongs.
+      kruimels.length > 1 &&
+        h('p', { class: 'printkop' }, kruimels.slice(1).map(([t, , voluit]) => voluit ?? t).join(' › ')),
       h('h1', { id: 'titel', tabindex: '-1' }, c && code(c), c && ' ', titel),
       api && werkbalk(api, afdrukken),
       body,
@@ -164,21 +170,37 @@
     }
   }
 
-  function foutmelding(err) {
+  // Try the current page again, and the tree too when it could not be loaded either.
+  function opnieuwProberen() {
+    if (document.getElementById('boomfout')) {
+      boomKlaar = laadBoom();
+    }
+    toon();
+  }
+
+  // The browser's own network errors ("Failed to fetch") are English and say nothing to
+  // a reader: say it in Dutch and offer to try again.
+  function foutmelding(err, opnieuw = opnieuwProberen) {
     const p = err.probleem;
+    const onbereikbaar = err instanceof ApiFout && err.status === 0;
     document.title = 'Fout – Kwalificatiedossiers';
-    const titel = p?.title || (err.status ? `Fout ${err.status}` : err instanceof ApiFout ? 'De API is niet bereikbaar' : 'Er ging iets mis op deze pagina');
+    const titel = p?.title || (onbereikbaar ? 'De server is niet bereikbaar' : err.status ? `Fout ${err.status}` : 'Er ging iets mis op deze pagina');
+    const detail = p?.detail ||
+      (onbereikbaar ? 'De gegevens konden niet worden opgehaald. Controleer de verbinding en probeer het opnieuw.'
+        : err instanceof ApiFout ? `De server antwoordde met status ${err.status}.` : err.message);
     return h('section', { id: 'fout', class: 'fout', role: 'alert', 'data-status': err.status ?? '' },
       h('h1', { tabindex: '-1' }, titel),
-      h('p', { class: 'detail' }, p?.detail || err.message),
+      h('p', { class: 'detail' }, detail),
+      (onbereikbaar || err.status >= 500) && h('p', {}, h('button', { type: 'button', class: 'opnieuw', onclick: opnieuw }, 'Opnieuw proberen')),
       err.pad && h('p', {}, 'Gevraagd: ', h('a', { href: err.pad }, err.pad)),
       h('p', {}, h('a', { href: '#/' }, 'Naar het overzicht van de dossiers')));
   }
 
   // ---------------------------------------------------------------- shared blocks
 
+  // [label, href, label on paper (optional)]
   function dossierKruimels(d) {
-    return [['Dossiers', '#/'], [d.titel, pagina(d.links.self)]];
+    return [['Dossiers', '#/'], [d.titel, pagina(d.links.self), `${d.titel} (crebo ${d.crebo})`]];
   }
 
   function werkprocesDelen(wp, n) {
@@ -254,9 +276,22 @@
     ];
   }
 
-  // External (SBB, wetten.overheid.nl) links open in a new tab; say so to everyone.
+  // The address an external link from the source points to: http(s) and mailto as they
+  // are; a bare host name ("www.kwalificatiesmbo.nl", verbatim from the source) gets
+  // https:// in front; anything else is no link (null).
+  function externAdres(url) {
+    const u = String(url).trim();
+    if (/^(https?:\/\/|mailto:)\S+$/i.test(u)) return u;
+    if (/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}(?:[/?#]\S*)?$/i.test(u)) return 'https://' + u;
+    return null;
+  }
+
+  // External (SBB, wetten.overheid.nl) links open in a new tab; say so to everyone. The
+  // text stays as the source gives it, also when the href had to be completed.
   function externLink(url, tekst = url) {
-    return h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', class: 'extern' },
+    const href = externAdres(url);
+    if (href == null) return tekst;
+    return h('a', { href, target: '_blank', rel: 'noopener noreferrer', class: tekst === href ? 'extern' : 'extern adres' },
       tekst, h('span', { class: 'vh' }, ' (opent in een nieuw tabblad)'));
   }
 
@@ -269,14 +304,14 @@
     const lijst = await haal(api);
     return item({ titel: 'Kwalificatiedossiers', api, afdrukken: false, body: [
       h('p', {}, 'Lees de mbo-kwalificatiedossiers zoals ze gepubliceerd zijn: de typering, de kwalificaties, kerntaken en werkprocessen, en hoe ze samenhangen met de 25 competenties en de vakkennis. Zoek bovenaan in alle teksten.'),
-      h('h2', {}, `Geladen dossiers (${lijst.aantal})`),
+      h('h2', {}, `Beschikbare dossiers (${lijst.aantal})`),
       h('ul', { class: 'kaarten', id: 'dossiers' },
         lijst.items.map((d) =>
           h('li', { class: 'kaart', 'data-crebo': d.crebo },
             h('h3', {}, link(d.links.self, d.titel)),
             gegevens([
               ['Crebo', d.crebo, true],
-              ['Opleidingsdomein', d.opleidingsdomein && `${d.opleidingsdomein.titel}${d.opleidingsdomein.crebo ? ` (${d.opleidingsdomein.crebo})` : ''}`, true],
+              ['Opleidingsdomein', d.opleidingsdomein && `${d.opleidingsdomein.titel}${d.opleidingsdomein.crebo ? ` (crebo ${d.opleidingsdomein.crebo})` : ''}`, true],
               ['Status', d.status, true],
               ['Geldig vanaf', datum(d.geldigVanaf), true],
             ]),
@@ -364,11 +399,23 @@
   async function viewKwalificaties(_p, _q, api) {
     const res = await haal(api);
     const d = res.dossier;
+    const uitleg = h('p', {}, 'Elke kwalificatie met de kerntaken die ervoor gelden (basisdeel en het eigen profieldeel).');
+    if (d) {
+      return item({ titel: 'Kwalificaties', api, kruimels: dossierKruimels(d), body: [uitleg, kwalificatieLijst(res.items, 2)] });
+    }
+    // All dossiers: profiel codes (P1, P2…) repeat, so group the cards per dossier.
+    const perDossier = new Map();
+    for (const k of res.items) {
+      const sleutel = k.dossier?.crebo ?? '';
+      if (!perDossier.has(sleutel)) perDossier.set(sleutel, { dossier: k.dossier, items: [] });
+      perDossier.get(sleutel).items.push(k);
+    }
     return item({
-      titel: 'Kwalificaties', api,
-      kruimels: d ? dossierKruimels(d) : [['Dossiers', '#/']],
-      body: [h('p', {}, 'Elke kwalificatie met de kerntaken die ervoor gelden (basisdeel en het eigen profieldeel).'),
-        kwalificatieLijst(res.items, 2)],
+      titel: 'Kwalificaties', api, kruimels: [['Dossiers', '#/']],
+      body: [uitleg, [...perDossier.values()].map(({ dossier, items }) =>
+        h('section', { class: 'deel', 'data-dossier': dossier?.crebo ?? '' },
+          h('h2', {}, dossier ? [link(dossier.links.self, dossier.titel), h('span', { class: 'sub' }, ` (crebo ${dossier.crebo})`)] : 'Zonder dossier'),
+          kwalificatieLijst(items, 3)))],
     });
   }
 
@@ -410,7 +457,11 @@
 
   async function viewKerntaak({ crebo }, _q, api) {
     const [kt, d] = await Promise.all([haal(api), haal(dossierPad(crebo))]);
-    return item({ titel: kt.titel, code: kt.code, api, kruimels: dossierKruimels(d), body: kerntaakDelen(kt, 2) });
+    return item({
+      titel: kt.titel, code: kt.code, api,
+      kruimels: [...dossierKruimels(d), ['Kerntaken', pagina(d.links.kerntaken)]],
+      body: kerntaakDelen(kt, 2),
+    });
   }
 
   async function viewWerkprocessen({ crebo }, _q, api) {
@@ -427,7 +478,8 @@
     const kt = d.kerntaken.find((k) => k.code === wp.kerntaak);
     return item({
       titel: wp.titel, code: wp.code, api,
-      kruimels: [...dossierKruimels(d), kt ? [`${kt.code} ${kt.titel}`, pagina(kt.links.self)] : null].filter(Boolean),
+      kruimels: [...dossierKruimels(d), ['Kerntaken', pagina(d.links.kerntaken)],
+        kt ? [`${kt.code} ${kt.titel}`, pagina(kt.links.self)] : null].filter(Boolean),
       body: werkprocesDelen(wp, 2),
     });
   }
@@ -478,13 +530,14 @@
       titel: 'Competentiematrix', api, kruimels: dossierKruimels(m.dossier),
       body: [
         h('h2', { id: 'matrix-naam' }, 'Werkprocessen × competenties'),
-        h('p', {}, '● betekent: het werkproces steunt op die competentie. Klik op een competentie om elk werkproces te zien dat erop steunt, in alle dossiers.'),
+        h('p', {}, '● betekent: het werkproces steunt op die competentie.',
+          h('span', { class: 'geenprint' }, ' Klik op een competentie om elk werkproces te zien dat erop steunt, in alle dossiers.')),
         schuifvlak('matrix-naam', tabel),
         zonder.length > 0 && h('p', { class: 'sub' }, `Bij ${zonder.join(', ')} zijn de competenties ${NIET}.`),
         h('h2', {}, 'De 25 competenties'),
         h('ul', { class: 'legenda' }, kolommen.map((c) =>
           h('li', {}, link(c.links.self, code(c.code), ' ', c.titel),
-            h('span', { class: 'sub' }, ` · ${c.werkprocessen.length} ${c.werkprocessen.length === 1 ? 'werkproces' : 'werkprocessen'}`)))),
+            h('span', { class: 'sub' }, ` · ${aantalWp(c.werkprocessen.length)}`)))),
       ],
     });
   }
@@ -495,7 +548,7 @@
       titel: 'De 25 competenties', api, kruimels: [['Dossiers', '#/']],
       body: h('ul', { class: 'legenda', id: 'competenties' }, res.items.map((c) =>
         h('li', { 'data-competentie': c.code }, link(c.links.self, code(c.code), ' ', c.titel),
-          h('span', { class: 'sub' }, ` · ${c.aantalWerkprocessen} werkprocessen`)))),
+          h('span', { class: 'sub' }, ` · ${aantalWp(c.aantalWerkprocessen)}`)))),
     });
   }
 
@@ -513,8 +566,8 @@
       kruimels: [['Dossiers', '#/'], ['Competenties', '#/competenties']],
       body: [
         h('p', {}, c.werkprocessen.length === 0
-          ? 'Geen werkproces in de geladen dossiers steunt op deze competentie.'
-          : `${c.werkprocessen.length} werkprocessen in ${perDossier.size} ${perDossier.size === 1 ? 'dossier' : 'dossiers'} steunen op deze competentie.`),
+          ? 'Geen werkproces in de beschikbare dossiers steunt op deze competentie.'
+          : `${aantalWp(c.werkprocessen.length)} in ${perDossier.size} ${perDossier.size === 1 ? 'dossier' : 'dossiers'} ${c.werkprocessen.length === 1 ? 'steunt' : 'steunen'} op deze competentie.`),
         [...perDossier.values()].map(({ dossier, wps }) =>
           h('section', { class: 'deel', 'data-dossier': dossier.crebo },
             h('h2', {}, link(dossier.links.self, dossier.titel), h('span', { class: 'sub' }, ` (crebo ${dossier.crebo})`)),
@@ -525,8 +578,8 @@
     });
   }
 
-  async function viewVakkennis(_p, _q, api) {
-    const v = await haal(api);
+  async function viewVakkennis({ crebo }, _q, api) {
+    const [v, d] = await Promise.all([haal(api), haal(dossierPad(crebo))]);
     // Columns: every kerntaak that lists at least one item, in code order.
     const kt = new Map();
     for (const it of v.items) for (const k of it.kerntaken) kt.set(k.code, k);
@@ -549,12 +602,21 @@
       type: 'checkbox', id: 'alleen-gedeeld',
       onchange: (e) => tabel.classList.toggle('alleen-gedeeld', e.target.checked),
     });
+    // Kerntaken without items have no column; say which, and why.
+    const zonderItems = d.kerntaken.filter((k) => !kt.has(k.code));
+    const zonderLijst = zonderItems.filter((k) => k.vakkennis == null).map((k) => k.code);
+    const zonderGeen = zonderItems.filter((k) => k.vakkennis != null).map((k) => k.code);
+    const opsomming = (codes) => codes.length === 1 ? codes[0] : `${codes.slice(0, -1).join(', ')} en ${codes[codes.length - 1]}`;
     return item({
       titel: 'Vakkennis en vaardigheden', api, kruimels: dossierKruimels(v.dossier),
       body: [
         h('h2', { id: 'vk-naam' }, 'Items per kerntaak'),
         h('p', {}, `${v.aantal} items; ${gedeeld} daarvan staan bij meer dan één kerntaak (● = de kerntaak noemt het item).`),
-        h('p', { class: 'filter' }, filter, ' ', h('label', { for: 'alleen-gedeeld' }, 'Alleen items tonen die kerntaken delen')),
+        zonderLijst.length > 0 && h('p', { class: 'sub', id: 'vk-zonder-lijst' },
+          `Bij ${opsomming(zonderLijst)} is de vakkennis ${NIET}; ${zonderLijst.length === 1 ? 'die kerntaak heeft' : 'die kerntaken hebben'} daarom geen kolom.`),
+        zonderGeen.length > 0 && h('p', { class: 'sub', id: 'vk-zonder-items' },
+          `${opsomming(zonderGeen)} ${zonderGeen.length === 1 ? 'noemt' : 'noemen'} geen vakkennis en ${zonderGeen.length === 1 ? 'heeft' : 'hebben'} daarom geen kolom.`),
+        h('p', { class: 'filter' }, h('label', {}, filter, 'Alleen items die bij meer dan één kerntaak staan')),
         schuifvlak('vk-naam', tabel),
       ],
     });
@@ -610,14 +672,23 @@
     return t.soort === 'generiek-onderdeel' ? adres + '/generieke-onderdelen' : adres;
   }
 
-  function treffersBlok(items) {
+  // The code in front of a hit's title, when it is a published one: vakkennis ids are the
+  // source's internal XML ids, and a generic part's code often just repeats its title.
+  function trefferCode(t) {
+    if (!t.code || t.soort === 'vakkennis' || t.code === t.titel) return null;
+    return [code(t.code), ' '];
+  }
+
+  // `compleet`: every hit is loaded, so a group's size is its total. Otherwise the API
+  // gives only the overall total, and the headings say how many are shown so far.
+  function treffersBlok(items, compleet) {
     return SOORTEN.filter(([s]) => items.some((t) => t.soort === s)).map(([s, naam]) => {
       const groep = items.filter((t) => t.soort === s);
       return h('section', { class: 'groep', 'data-soort': s },
-        h('h2', {}, `${naam} (${groep.length})`),
+        h('h2', {}, compleet ? `${naam} (${groep.length})` : `${naam} (${groep.length} getoond)`),
         h('ol', { class: 'treffers' }, groep.map((t) =>
-          h('li', { 'data-soort': t.soort, 'data-code': t.code ?? '', 'data-dossier': t.dossier?.crebo ?? '' },
-            h('a', { href: trefferAdres(t) }, t.code && [code(t.code), ' '], t.titel),
+          h('li', { 'data-soort': t.soort, 'data-code': t.code ?? '', 'data-dossier': t.dossier?.crebo ?? '', 'data-nr': items.indexOf(t) },
+            h('a', { href: trefferAdres(t) }, trefferCode(t), t.titel),
             h('p', { class: 'sub' }, t.dossier ? `${t.dossier.titel} (${t.dossier.crebo})` : 'Alle dossiers',
               t.veld ? ` · ${veldNaam(t.veld)}` : ''),
             t.snippet && fragment(t.snippet)))));
@@ -654,23 +725,39 @@
     }
     const res = await haal(api);
     const items = [...res.items];
-    const uitslag = h('div', { id: 'zoekresultaten', 'data-q': q, 'data-aantal': res.aantal }, treffersBlok(items));
+    const uitslag = h('div', { id: 'zoekresultaten', 'data-q': q, 'data-aantal': res.aantal });
+    const getoond = h('p', { class: 'sub', id: 'getoond' });
     const meer = h('p', {});
-    // Further pages follow the API's own "next" link.
+    const bijwerken = (r) => {
+      const compleet = !r.hasNextPage;
+      uitslag.replaceChildren(...treffersBlok(items, compleet));
+      getoond.textContent = compleet ? '' : `${items.length} van ${res.aantal} treffers getoond.`;
+    };
+    // Further pages follow the API's own "next" link. The button is replaced while the
+    // page is rebuilt, so the focus moves to the first newly loaded hit.
     const volgende = (r) => {
       meer.replaceChildren();
       if (!r.hasNextPage || !r.links.next) return;
-      meer.append(h('button', { type: 'button', onclick: async () => {
+      meer.append(h('button', { type: 'button', id: 'meer-treffers', onclick: async () => {
+        const eerder = items.length;
         try {
           const r2 = await haal(r.links.next);
           items.push(...r2.items);
-          uitslag.replaceChildren(...treffersBlok(items));
+          bijwerken(r2);
           volgende(r2);
+          const nieuw = uitslag.querySelector(`[data-nr="${eerder}"] a`);
+          (nieuw || document.getElementById('meer-treffers'))?.focus();
+          melding(`${r2.items.length} treffers erbij; ${items.length} van ${res.aantal} getoond.`);
         } catch (err) {
-          meer.replaceChildren(foutmelding(err));
+          meer.replaceChildren(foutmelding(err, () => {
+            volgende(r);
+            document.getElementById('meer-treffers')?.focus();
+          }));
+          meer.querySelector('button')?.focus();
         }
       } }, 'Meer treffers laden'));
     };
+    bijwerken(res);
     volgende(res);
     melding(`${res.aantal} ${res.aantal === 1 ? 'treffer' : 'treffers'} voor ${q}`);
     return item({
@@ -678,7 +765,7 @@
       body: [
         filters,
         h('p', { class: 'aantal' }, res.aantal === 0 ? `Geen treffers voor “${q}”.` : `${res.aantal} ${res.aantal === 1 ? 'treffer' : 'treffers'} voor “${q}”.`),
-        uitslag, meer,
+        getoond, uitslag, meer,
       ],
     });
   }
@@ -687,6 +774,7 @@
   // the search page the address is replaced rather than pushed, so Back leaves the search
   // instead of stepping through every letter typed.
   let wachten = 0;
+  let getypt = null; // the address zoekNu went to: the field holds what the user typed
   function zoekNu() {
     clearTimeout(wachten);
     const q = zoekveld.value.trim();
@@ -700,9 +788,11 @@
     if (location.hash === doel) return;
     if (opZoeken) {
       history.replaceState(null, '', doel);
+      getypt = location.hash;
       toon({ focus: false });
     } else if (q) {
       location.hash = doel;
+      getypt = location.hash;
     }
   }
   zoekveld.addEventListener('input', () => {
@@ -779,7 +869,9 @@
     const { segs, query } = route();
     const gevonden = zoekRoute(segs);
     main.setAttribute('aria-busy', 'true');
-    if (segs[0] === 'zoeken' && document.activeElement !== zoekveld) zoekveld.value = query.get('q') || '';
+    // The field shows the query of the address (empty off the search page), except when
+    // this address came from typing in it: then it keeps what is typed, maybe more by now.
+    if (location.hash !== getypt) zoekveld.value = segs[0] === 'zoeken' ? query.get('q') || '' : '';
     volgBoom(segs);
     let inhoud;
     try {
@@ -839,8 +931,9 @@
     ];
   }
 
-  const boomKlaar = haal(API + '/dossiers').then(
+  const laadBoom = () => haal(API + '/dossiers').then(
     (lijst) => {
+      document.getElementById('boomfout')?.remove();
       boom.append(
         ...lijst.items.map((d) => boomItem({
           route: pagina(d.links.self).slice(1), code: d.crebo, label: d.titel,
@@ -850,9 +943,16 @@
       const eerste = boom.querySelector('[role=treeitem]');
       if (eerste) eerste.tabIndex = 0;
     },
-    (err) => {
-      boom.parentElement.append(h('p', { class: 'fout' }, 'De dossiers konden niet worden geladen: ', err.message));
+    () => {
+      document.getElementById('boomfout')?.remove();
+      boom.parentElement.append(h('div', { class: 'fout', id: 'boomfout' },
+        h('p', {}, 'De lijst met dossiers kon niet worden geladen.'),
+        h('p', {}, h('button', { type: 'button', onclick: () => {
+          boomKlaar = laadBoom();
+          volgBoom(route().segs);
+        } }, 'Opnieuw proberen'))));
     });
+  let boomKlaar = laadBoom();
 
   async function openTak(a, open) {
     if (a.getAttribute('aria-expanded') == null) return;
@@ -952,10 +1052,29 @@
     (main.querySelector('h1') || main).focus();
   });
 
+  // Tapping the link of the page already shown changes no address: close the menu too.
+  boom.addEventListener('click', (e) => {
+    if (e.target.closest('[role=treeitem]') && !e.target.closest('.tw')) menu(false);
+  });
+
   window.addEventListener('hashchange', () => {
     menu(false);
+    if (location.hash === '#inhoud') return naarInhoud();
     // Typing in the search field navigates too; keep the focus in the field then.
-    toon({ focus: document.activeElement !== zoekveld });
+    const vanTypen = location.hash === getypt;
+    if (!vanTypen) {
+      clearTimeout(wachten);
+      getypt = null;
+    }
+    toon({ focus: !vanTypen });
   });
-  toon({ focus: location.hash.length > 2 });
+
+  // "#inhoud" is the skip link's target, not a route (opened without the script's click
+  // handler, e.g. as a bookmark): show the overview and put the focus on the content.
+  function naarInhoud() {
+    history.replaceState(null, '', '#/');
+    return toon();
+  }
+  if (location.hash === '#inhoud') naarInhoud();
+  else toon({ focus: location.hash.length > 2 });
 })();

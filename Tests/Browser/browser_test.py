@@ -13,6 +13,7 @@ the test cannot run (no server binary, no Chromium, server does not start).
 """
 
 import argparse
+import fcntl
 import html.parser
 import json
 import os
@@ -300,6 +301,104 @@ class Browser:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
+class Devtools:
+    """Chromium driven over the DevTools protocol on a pipe (--remote-debugging-pipe:
+    JSON messages ending in NUL, commands on fd 3, answers on fd 4), for what a DOM dump
+    cannot show: layout sizes at a given viewport, where the focus is, the value of a
+    field after navigating. Standard library only."""
+
+    def __init__(self, binary, width, height):
+        self.profile = tempfile.mkdtemp(prefix="browser-test-cdp-")
+        to_chrome_r, self.to_chrome = os.pipe()
+        self.from_chrome, from_chrome_w = os.pipe()
+
+        def fds():
+            # Move both ends out of the way first: os.pipe() may itself have returned 3 or 4.
+            r, w = fcntl.fcntl(to_chrome_r, fcntl.F_DUPFD, 10), fcntl.fcntl(from_chrome_w, fcntl.F_DUPFD, 10)
+            os.dup2(r, 3)  # inheritable, unlike the pipe's own descriptors
+            os.dup2(w, 4)
+
+        self.proc = subprocess.Popen(
+            [binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+             "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--hide-scrollbars",
+             f"--user-data-dir={self.profile}", "--remote-debugging-pipe", "about:blank"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            preexec_fn=fds, close_fds=False,
+        )
+        os.close(to_chrome_r)
+        os.close(from_chrome_w)
+        self.next_id, self.buf = 0, b""
+        self.deadline = time.monotonic() + CHROMIUM_TIMEOUT_S
+        target = self.send("Target.createTarget", url="about:blank")["targetId"]
+        self.session = self.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        self.send("Emulation.setDeviceMetricsOverride", session=True, width=width, height=height,
+                  deviceScaleFactor=1, mobile=False)
+
+    def send(self, method, session=False, **params):
+        self.next_id += 1
+        msg = {"id": self.next_id, "method": method, "params": params}
+        if session:
+            msg["sessionId"] = self.session
+        os.write(self.to_chrome, json.dumps(msg).encode() + b"\0")
+        while True:
+            while b"\0" not in self.buf:
+                if time.monotonic() > self.deadline:
+                    raise Fail(f"DevTools: no answer to {method} in time")
+                chunk = os.read(self.from_chrome, 65536)
+                if not chunk:
+                    raise Fail(f"DevTools: Chromium closed the pipe during {method}")
+                self.buf += chunk
+            raw, self.buf = self.buf.split(b"\0", 1)
+            answer = json.loads(raw)
+            if answer.get("id") == self.next_id:
+                if "error" in answer:
+                    raise Fail(f"DevTools {method}: {answer['error']}")
+                return answer.get("result", {})
+
+    def js(self, expression):
+        """Evaluates an expression in the page (awaiting a promise) and returns its value."""
+        r = self.send("Runtime.evaluate", session=True, expression=expression,
+                      awaitPromise=True, returnByValue=True)
+        if "exceptionDetails" in r:
+            raise Fail(f"in the page: {r['exceptionDetails'].get('exception', {}).get('description', r['exceptionDetails'])}")
+        return r["result"].get("value")
+
+    def rendered(self, timeout=15):
+        """Waits until the page has finished rendering its current address."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if self.js("document.querySelector('main')?.getAttribute('aria-busy') === 'false'"):
+                return
+            time.sleep(0.1)
+        raise Fail("the page did not finish rendering in time")
+
+    def goto(self, url):
+        self.js("document.querySelector('main')?.setAttribute('aria-busy', 'true'); true")
+        self.send("Page.navigate", session=True, url=url)
+        time.sleep(0.2)
+        self.rendered()
+
+    def hash(self, route):
+        """Changes the address the way a link does (hashchange) and waits for the page."""
+        self.js(f"document.querySelector('main').setAttribute('aria-busy', 'true'); location.hash = {json.dumps(route)}; true")
+        self.rendered()
+
+    def close(self):
+        try:
+            os.close(self.to_chrome)
+            os.close(self.from_chrome)
+        except OSError:
+            pass
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
 # --------------------------------------------------------------------------- checks
 
 
@@ -485,19 +584,189 @@ class Checks:
         expect(marks == {"onbekend"}, f"matrix row {code} is marked {sorted(marks)}, not unknown")
         return f"{code}: texts, gedrag and competenties 'niet vermeld in de bron'; its matrix row unknown, not empty"
 
+    def bron_links(self):
+        # 23189 gives its generic parts' source as "www.kwalificatiesmbo.nl", without a
+        # scheme: shown verbatim, linked with https:// (a bare href would be relative).
+        main = self.page("/dossiers/23189/generieke-onderdelen").one("main")
+        links = [a for a in main.all("a", **{"class": "extern adres"})]
+        expect(links, "no external links on the generieke onderdelen page of 23189")
+        for a in links:
+            tekst = a.norm_text().replace(" (opent in een nieuw tabblad)", "")
+            expect(a.attrs["href"] == "https://" + tekst, f"link {tekst!r} points to {a.attrs['href']!r}")
+        hrefs = [a.attrs.get("href", "") for a in main.all("a", target="_blank")]
+        expect(all(h.startswith(("https://", "http://", "mailto:")) for h in hrefs), f"relative external links: {hrefs}")
+        return f"23189 generieke onderdelen: {len(links)} bron links shown verbatim, href https://{tekst}"
+
+    def kwalificaties_per_dossier(self):
+        status, lijst = self.server.json("/api/v1/kwalificaties")
+        main = self.page("/kwalificaties").one("main")
+        secties = main.all("section", data_dossier=True)
+        want = {}
+        for k in lijst["items"]:
+            want.setdefault(k["dossier"]["crebo"], []).append(k["code"])
+        shown = {s.attrs["data-dossier"]: [li.attrs["data-kwalificatie"] for li in s.all("li", data_kwalificatie=True)] for s in secties}
+        expect(shown == want, f"#/kwalificaties groups {shown}, the API {want}")
+        for s in secties:
+            kop = s.one("h2").norm_text()
+            expect(f"crebo {s.attrs['data-dossier']}" in kop, f"dossier heading reads {kop!r}")
+        return f"#/kwalificaties grouped per dossier: {shown}"
+
+    def texts_and_wording(self):
+        # Singular: competence C has one werkproces in the seeds.
+        status, c = self.server.json("/api/v1/competenties/C")
+        expect(len(c["werkprocessen"]) == 1, f"competence C now has {len(c['werkprocessen'])} werkprocessen; pick another")
+        tekst = self.page("/competenties/C").one("main").norm_text()
+        expect("1 werkproces in 1 dossier steunt op deze competentie" in tekst, f"competence C page reads {tekst[:200]!r}")
+        lijst = self.page("/competenties").one("ul", id="competenties")
+        regel = lijst.one("li", data_competentie="C").norm_text()
+        expect(regel.endswith("· 1 werkproces"), f"competenties list reads {regel!r}")
+        # Kerntaak: a Kerntaken step in the breadcrumbs, and a print-only line with the crebo.
+        dom = self.page(f"/dossiers/{CREBO}/kerntaken/B1-K2")
+        kruimels = [a.norm_text() for a in dom.one("nav", **{"class": "kruimels"}).all("a")]
+        expect(kruimels[-1] == "Kerntaken", f"kerntaak breadcrumbs {kruimels}")
+        printkop = dom.one("p", **{"class": "printkop"}).norm_text()
+        expect(f"(crebo {CREBO})" in printkop, f"print line reads {printkop!r}")
+        # Vakkennis: the kerntaken without a column are named.
+        main = self.page(f"/dossiers/{CREBO}/vakkennis").one("main")
+        zonder = main.one(id="vk-zonder-lijst").norm_text()
+        expect("P2-K1 en P2-K2" in zonder and "niet vermeld in de bron" in zonder, f"vakkennis page says {zonder!r}")
+        # #inhoud (the skip link's target) as start address is not an unknown route.
+        dom = self.page("inhoud".lstrip("/"))
+        expect(not dom.all(id="fout"), "#inhoud shows an error")
+        expect(dom.all(id="dossiers"), "#inhoud does not show the overview")
+        return "singular '1 werkproces … steunt', Kerntaken breadcrumb, print line with crebo, P2-K1 en P2-K2 without vakkennis named, #inhoud shows the overview"
+
+    def search_hit_codes(self):
+        res = self.page("/zoeken?q=engels").one(id="zoekresultaten")
+        for li in res.all("li", data_soort="generiek-onderdeel"):
+            expect(not li.one("a").all(**{"class": "code"}), f"generic part hit repeats its code: {li.one('a').norm_text()!r}")
+        res = self.page("/zoeken?q=kennis&soort=vakkennis").one(id="zoekresultaten")
+        hits = res.all("li", data_soort="vakkennis")
+        expect(hits, "no vakkennis hits for 'kennis'")
+        for li in hits:
+            expect(not li.one("a").all(**{"class": "code"}), f"vakkennis hit shows an id: {li.one('a').norm_text()!r}")
+        return f"search hits: no code for vakkennis ({len(hits)} hits) nor when it equals the title"
+
     def all(self):
         return [
             self.home_lists_dossiers, self.werkproces_deep_link, self.dossier_page, self.matrix_marks,
             self.profiel_werkproces_unknown,
             self.competentie_everywhere, self.vakkennis_shared, self.kwalificatie_whole,
             self.search_offerte, self.api_errors_shown,
+            self.bron_links, self.kwalificaties_per_dossier, self.texts_and_wording, self.search_hit_codes,
         ]
+
+
+PHONE_ROUTES = [
+    f"/dossiers/{CREBO}/competenties", f"/dossiers/{CREBO}/vakkennis", f"/dossiers/{CREBO}/werkprocessen/B1-K2-W2",
+    f"/dossiers/{CREBO}", "/zoeken?q=fabrikant", "/kwalificaties", "/dossiers/23189/generieke-onderdelen",
+]
+
+
+class LiveChecks:
+    """Checks in one live page over the DevTools protocol: layout and focus."""
+
+    def __init__(self, server, chromium):
+        self.server, self.chromium = server, chromium
+
+    def phone_width(self):
+        # Nothing may make the page wider than a 390 px phone (the matrix did: 876 px).
+        dt = Devtools(self.chromium, 390, 844)
+        try:
+            sizes = []
+            for route in PHONE_ROUTES:
+                dt.goto(f"{self.server.base}/#{route}")
+                breed, vp = dt.js("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+                expect(breed <= vp, f"#{route} at 390x844: document scrollWidth {breed} > viewport {vp}")
+                sizes.append(breed)
+            return f"390x844: scrollWidth {sorted(set(sizes))} = viewport on {len(PHONE_ROUTES)} pages"
+        finally:
+            dt.close()
+
+    def search_focus_and_field(self):
+        dt = Devtools(self.chromium, 1440, 900)
+        try:
+            dt.goto(f"{self.server.base}/#/zoeken?q=de")
+            expect(dt.js("document.getElementById('zoekveld').value") == "de", "search field does not show the query")
+            voor = dt.js("document.querySelectorAll('#zoekresultaten li').length")
+            expect(dt.js("!!document.getElementById('meer-treffers')"), "'q=de' has no 'Meer treffers laden' button")
+            dt.js("document.getElementById('meer-treffers').focus(); document.getElementById('meer-treffers').click(); true")
+            end = time.monotonic() + 10
+            while dt.js("document.querySelectorAll('#zoekresultaten li').length") == voor and time.monotonic() < end:
+                time.sleep(0.1)
+            focus = dt.js("[document.activeElement.tagName, document.activeElement.closest('li')?.dataset.nr ?? null]")
+            expect(focus == ["A", str(voor)], f"after 'Meer treffers laden' the focus is on {focus}, not the first new hit ({voor})")
+            # An address changed while the field has the focus: the field follows it.
+            dt.js("document.getElementById('zoekveld').focus(); true")
+            dt.hash("#/zoeken?q=klacht")
+            veld = dt.js("document.getElementById('zoekveld').value")
+            expect(veld == "klacht", f"field reads {veld!r} on #/zoeken?q=klacht")
+            dt.hash(f"#/dossiers/{CREBO}")
+            veld = dt.js("document.getElementById('zoekveld').value")
+            expect(veld == "", f"field still reads {veld!r} off the search page")
+            dt.js("history.back(); true")
+            time.sleep(0.3)
+            dt.rendered()
+            veld = dt.js("document.getElementById('zoekveld').value")
+            expect(veld == "klacht", f"after Back the field reads {veld!r}")
+            return f"'Meer treffers laden': focus on hit {voor} (the first new one); field follows the address (klacht / empty / Back)"
+        finally:
+            dt.close()
+
+    def all(self):
+        return [self.phone_width, self.search_focus_and_field]
+
+
+class NoApi:
+    """Serves Public/ but drops every /api/ connection without an answer, as a server
+    that went away does: the page must say so in Dutch and offer a retry."""
+
+    def __init__(self):
+        import http.server
+        import threading
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *a, **k):
+                super().__init__(*a, directory=str(ROOT / "Public"), **k)
+
+            def do_GET(self):
+                if self.path.startswith("/api/"):
+                    self.close_connection = True
+                    return
+                super().do_GET()
+
+            def log_message(self, *_):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def unreachable_api(browser):
+    api = NoApi()
+    try:
+        dom = browser.dom(f"{api.base}/#/dossiers/{CREBO}")
+        fout = dom.one(id="fout", what="(error box) with the API away")
+        tekst = fout.norm_text()
+        expect("Failed to fetch" not in tekst and "niet bereikbaar" in tekst, f"error box reads {tekst!r}")
+        knoppen = [b.norm_text() for b in fout.all("button")]
+        expect("Opnieuw proberen" in knoppen, f"no retry button in {tekst!r}")
+        return f"API away: {fout.one('h1').norm_text()!r} with 'Opnieuw proberen'"
+    finally:
+        api.stop()
 
 
 SCREENSHOTS = [
     ("werkproces", f"/dossiers/{CREBO}/werkprocessen/{WP}"),
     ("matrix", f"/dossiers/{CREBO}/competenties"),
     ("zoeken", "/zoeken?q=offerte"),
+    ("vakkennis", f"/dossiers/{CREBO}/vakkennis"),
+    ("kwalificaties", "/kwalificaties"),
 ]
 SIZES = [(1440, 900), (390, 844)]
 
@@ -525,12 +794,16 @@ def main():
         server = Server(str(binary), ROOT)
         print(f"server {binary.name} on {server.base}; browser {browser.binary}")
         checks = Checks(server, browser, seed)
-        for check in checks.all():
+        live = LiveChecks(server, browser.binary)
+        def unreachable_api_shown():
+            return unreachable_api(browser)
+
+        for check in [*checks.all(), *live.all(), unreachable_api_shown]:
             try:
                 print(f"ok   {check()}", flush=True)
             except Fail as e:
                 failures += 1
-                print(f"FAIL {check.__name__}: {e}", flush=True)
+                print(f"FAIL {getattr(check, '__name__', 'check')}: {e}", flush=True)
         if args.screenshots:
             out = Path(args.screenshots)
             out.mkdir(parents=True, exist_ok=True)
