@@ -409,7 +409,7 @@ public struct RequestParser: Sendable {
             switch name.count {
             case 4 where ASCII.equalsIgnoringCase(name, "host".utf8):
                 hostCount += 1
-                hostIsValid = hostIsValid && isValidHost(value)
+                hostIsValid = hostIsValid && HostFieldValue.isValid(value)
             case 14 where ASCII.equalsIgnoringCase(name, "content-length".utf8):
                 // RFC 9112 §6.3 item 5: a list of identical values may be collapsed; anything
                 // else is an unrecoverable framing error.
@@ -498,21 +498,5 @@ public struct RequestParser: Sendable {
             value = value * 10 + Int(digit)
         }
         return value
-    }
-
-    /// `Host = uri-host [ ":" port ]` (RFC 9110 §7.2): the characters of a reg-name, an IPv4
-    /// address or an IP literal, and a port. An empty value is allowed (RFC 9112 §3.2).
-    private static func isValidHost(_ value: UnsafeRawBufferPointer) -> Bool {
-        value.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"):
-                return true
-            default:
-                // unreserved, sub-delims, ':' for the port, '[' ']' for IP literals, and '%'
-                // for pct-encoded reg-names and IPv6 zone identifiers (RFC 3986 §3.2.2).
-                return "-._~!$&'()*+,;=:[]%".utf8.contains(byte)
-            }
-        }
     }
 }

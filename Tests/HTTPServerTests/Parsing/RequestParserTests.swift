@@ -215,6 +215,30 @@ struct RequestParserTests {
     }
 
     @Test(
+        "Host = uri-host [ \":\" port ]: names, IPv4, IP literals, pct-encoding, sub-delims, empty port",
+        arguments: [
+            "localhost", "localhost:8080", "127.0.0.1", "127.0.0.1:80", "[::1]", "[::1]:8080", "example.com:",
+            "EXAMPLE.org", "xn--bcher-kva.example", "caf%C3%A9.example", "a!$&'()*+,;=b", "a-b_c~d.e:1",
+            "[2001:db8::7]", "[2001:db8:0:0:0:0:2:1]", "[::ffff:192.0.2.1]:443", "[1:2:3:4:5:6:7::]",
+            "[::]", "[fe80::1%25eth0]", "[v1.fe80::a+en1]", ":8080", "",
+        ])
+    func validHosts(host: String) {
+        #expect(parse("GET / HTTP/1.1\r\nHost: \(host)\r\n\r\n").requests.count == 1)
+    }
+
+    @Test(
+        "a Host that is not uri-host [ \":\" port ] is 400 (RFC 9112 §3.2)",
+        arguments: [
+            "[::1", "[::1]x", "[::1]:80:90", "[::1]:port", "a:port", "a:80:90", "a:-1", "a:8 0", "::1",
+            "a]", "a[b", "[]", "[a]", "[1:2:3:4:5:6:7:8:9]", "[1::2::3]", "[:1]", "[1:]", "[12345::]",
+            "[::1.2.3]", "[::1.2.3.256]", "[::01.2.3.4]", "[fe80::1%eth0]", "[fe80::1%25]", "[v1]", "[vx.a]",
+            "a%2", "a%zz", "a%", "host\"name", "a{b}", "a b", "a/b", "user@a", "a\\b",
+        ])
+    func invalidHosts(host: String) {
+        #expect(parse("GET / HTTP/1.1\r\nHost: \(host)\r\n\r\n").error == ParseError(.invalidHost))
+    }
+
+    @Test(
         "field lines with whitespace before the colon, no colon, a bad name or folding are 400",
         arguments: [
             ("Host : a", ParseError.Kind.invalidFieldName),
