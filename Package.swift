@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "DossierTests", dependencies: ["Dossier"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DossierAPITests", dependencies: ["DossierAPI", "Dossier", "HTTPServer", "HTTPTestSupport"]),
-        .testTarget(name: "DossierServerTests", dependencies: ["DossierServer"]),
+        .testTarget(name: "DossierServerTests", dependencies: ["DossierServer", "HTTPTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -73,6 +73,12 @@ public struct APIService: HTTPResponder {
         return response
     }
 
+    /// The fields the server is to append to the responses it makes itself, without asking
+    /// this service (``ServerConfiguration/ownResponseHeaders``: a request it cannot parse,
+    /// a limit, a timeout, a failed `If-Match`): CORS's, so that a browser client on another
+    /// origin can read those problems too instead of seeing an opaque network error.
+    public static var ownResponseHeaders: HTTPFields { CORS.responseHeaders }
+
     /// The rendered paths (for tests and the benchmark harness).
     public var renderedPaths: [String] { rendered.paths }
 

@@ -60,7 +60,8 @@ struct ServerCommand {
             return 1
         }
         let configuration = ServerConfiguration(
-            host: options.host, port: options.port, accessLog: !options.isQuiet)
+            host: options.host, port: options.port, accessLog: !options.isQuiet,
+            ownResponseHeaders: APIService.ownResponseHeaders)
         let server = Server(configuration: configuration, responder: responder)
         let port: Int
         do {

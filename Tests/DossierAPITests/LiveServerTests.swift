@@ -95,4 +95,41 @@ struct LiveServerTests {
             #expect(response.header("Access-Control-Allow-Origin") == "*")
         }
     }
+
+    @Test(
+        "the server's own problems carry the CORS fields too: 414, 400, 431, 501",
+        arguments: [
+            (
+                "GET /api/v1/" + String(repeating: "a", count: 9000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                414
+            ),
+            ("GET /api/v1/dossiers/%ZZ HTTP/1.1\r\nHost: localhost\r\n\r\n", 400),
+            ("GET /api/v1 HTTP/1.1\r\nHost: [::1\r\n\r\n", 400),
+            ("GET /api/v1 HTTP/1.1\r\nHost: a:port\r\n\r\n", 400),
+            (
+                "GET /api/v1 HTTP/1.1\r\nHost: localhost\r\nX-Big: " + String(repeating: "b", count: 17_000)
+                    + "\r\n\r\n", 431
+            ),
+            ("BREW /api/v1 HTTP/1.1\r\nHost: localhost\r\n\r\n", 501),
+            ("GET /api/v1 HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip\r\n\r\n", 501),
+        ])
+    func corsOnServerProblems(request: String, status: Int) throws {
+        try withLiveServer(responder: APIFixture.service, ownResponseHeaders: APIService.ownResponseHeaders) {
+            _, port in
+            let client = try TestClient(port: port)
+            client.send(request)
+            let response = try client.readResponse()
+            #expect(response.status == status)
+            #expect(response.header("Content-Type") == "application/problem+json")
+            #expect(response.header("Access-Control-Allow-Origin") == "*")
+            #expect(response.header("Access-Control-Expose-Headers") == "ETag")
+            #expect(response.fields.filter { $0.name == "Access-Control-Allow-Origin" }.count == 1)
+        }
+    }
+
+    @Test("the fields for the server's own responses are CORS's, exactly")
+    func ownResponseHeadersAreCORS() {
+        #expect(APIService.ownResponseHeaders == CORS.responseHeaders)
+        #expect(APIService.ownResponseHeaders["Access-Control-Allow-Origin"] == "*")
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import Testing
 
 /// The built `dossier-server` binary run as a process: exit statuses, messages, start-up with
@@ -117,7 +118,7 @@ struct ExecutableTests {
         #expect(!result.errors.contains("listening on"))
     }
 
-    @Test("serves, answers its own healthcheck, and exits 0 on SIGTERM")
+    @Test("serves, answers its own healthcheck and its own problems with CORS, and exits 0 on SIGTERM")
     func servesAndStops() throws {
         let log = try Self.temporaryDirectory().appendingPathComponent("stderr.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -144,6 +145,14 @@ struct ExecutableTests {
         }
         let bound = try #require(port, "no 'listening on' line")
         #expect(try Self.run(["healthcheck", "--port", bound]).status == 0)
+
+        // The server's own problems carry the API's CORS fields: the executable wires them.
+        let client = try TestClient(port: try #require(Int(bound)))
+        client.send("GET /api/v1 HTTP/1.1\r\nHost: [::1\r\n\r\n")
+        let problem = try client.readResponse()
+        #expect(problem.status == 400)
+        #expect(problem.header("Access-Control-Allow-Origin") == "*")
+        #expect(problem.header("Access-Control-Expose-Headers") == "ETag")
 
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()

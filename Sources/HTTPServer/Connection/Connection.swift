@@ -74,7 +74,7 @@ final class Connection {
         case .close:
             loop.close(self)
         case .requestTimedOut:
-            queue(HTTPResponse(prepared: ServerProblems.requestTimeout), connection: .close)
+            queue(HTTPResponse(prepared: loop.context.problems.requestTimeout), connection: .close)
             service()
         }
     }
@@ -87,7 +87,7 @@ final class Connection {
     /// Answer 503 and close: the server is at its connection limit.
     func reject() {
         machine.reject()
-        queue(HTTPResponse(prepared: ServerProblems.serviceUnavailable), connection: .close)
+        queue(HTTPResponse(prepared: loop.context.problems.serviceUnavailable), connection: .close)
         service()
     }
 
@@ -132,7 +132,7 @@ final class Connection {
             case .respond(let request, let connection):
                 answer(request, connection: connection)
             case .reject(let error):
-                queue(HTTPResponse(prepared: ServerProblems.response(for: error)), connection: .close)
+                queue(HTTPResponse(prepared: loop.context.problems.response(for: error)), connection: .close)
             case .sendContinue:
                 outbound.appendBytes(ResponseSerializer.continueResponse)
             }
@@ -146,7 +146,7 @@ final class Connection {
         if !request.method.isStandard || request.method == .connect {
             // RFC 9110 §15.6.2 for unknown methods; CONNECT because this is not a proxy, and
             // after a CONNECT a client may send tunnel bytes, so close too.
-            response = HTTPResponse(prepared: ServerProblems.methodNotImplemented)
+            response = HTTPResponse(prepared: loop.context.problems.methodNotImplemented)
             if request.method == .connect { connection = .close }
         } else {
             response = loop.context.responder.respond(to: request)

@@ -15,6 +15,16 @@ public struct ServerConfiguration: Sendable {
     public var accessLog: Bool
     /// How long a graceful shutdown waits for in-flight requests before closing everything.
     public var shutdownGracePeriod: Duration
+    /// Header fields appended to every response the server makes itself instead of asking
+    /// the responder: the answer to a request that cannot be parsed or breaks a limit (400,
+    /// 413, 414, 431, 501, 505), 408, 503, and 501 for an unknown method.
+    ///
+    /// The responder decides the fields of its own responses; these are for the ones it
+    /// never sees. An application that must mark every response (e.g. a public API whose
+    /// browser clients need `Access-Control-Allow-Origin` to read even its errors) passes
+    /// its fields here, and this layer stays ignorant of what they mean. Fields the server
+    /// owns (`Content-Length`, `Date`, `Connection`, ...) are ignored, like a responder's.
+    public var ownResponseHeaders: HTTPFields
 
     /// Creates a configuration; the defaults serve 0.0.0.0:8080 with the default limits.
     public init(
@@ -23,7 +33,8 @@ public struct ServerConfiguration: Sendable {
         limits: ServerLimits = ServerLimits(),
         eventLoopCount: Int = ProcessInfo.processInfo.activeProcessorCount,
         accessLog: Bool = true,
-        shutdownGracePeriod: Duration = .seconds(4)
+        shutdownGracePeriod: Duration = .seconds(4),
+        ownResponseHeaders: HTTPFields = [:]
     ) {
         self.host = host
         self.port = port
@@ -31,5 +42,6 @@ public struct ServerConfiguration: Sendable {
         self.eventLoopCount = eventLoopCount
         self.accessLog = accessLog
         self.shutdownGracePeriod = shutdownGracePeriod
+        self.ownResponseHeaders = ownResponseHeaders
     }
 }

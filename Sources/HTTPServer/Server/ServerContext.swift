@@ -11,6 +11,9 @@ final class ServerContext: Sendable {
     let timeouts: ConnectionStateMachine.Timeouts
     /// Beyond this many open connections, new ones are answered 503.
     let maxConnections: Int
+    /// The responses the server makes itself, prepared once with
+    /// ``ServerConfiguration/ownResponseHeaders``.
+    let problems: ServerProblems
     /// The access log, or `nil` when disabled.
     let accessLog: AccessLog?
     /// Open connections, counted by the acceptor (+1) and the loops (-1). An atomic, not a
@@ -29,5 +32,6 @@ final class ServerContext: Sendable {
             linger: min(.seconds(2), configuration.limits.idleTimeout))
         maxConnections = configuration.limits.maxConnections
         self.accessLog = accessLog
+        problems = ServerProblems(extraHeaders: configuration.ownResponseHeaders)
     }
 }

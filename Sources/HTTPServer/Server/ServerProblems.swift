@@ -1,40 +1,51 @@
-/// The error responses the server itself produces, prepared once.
-enum ServerProblems {
-    /// The answer to a parse error, by kind.
-    static func response(for error: ParseError) -> PreparedResponse {
-        byKind[error.kind] ?? byKind[.invalidRequestLine] ?? requestTimeout
-    }
-
+/// The error responses the server itself produces, prepared once per server.
+///
+/// Per server rather than global because each carries the server's
+/// ``ServerConfiguration/ownResponseHeaders``: built when the server starts, they cost
+/// nothing per request, and serving one is the same prepared-bytes write as any other.
+struct ServerProblems: Sendable {
     /// 408, when a request does not complete within the request timeout.
-    static let requestTimeout = ProblemDetails(
-        slug: ProblemDetails.Slug.requestTimeout, status: .requestTimeout,
-        detail: "The request was not received in time."
-    ).preparedResponse()
-
+    let requestTimeout: PreparedResponse
     /// 503, for connections beyond the limit.
-    static let serviceUnavailable = ProblemDetails(
-        slug: ProblemDetails.Slug.serviceUnavailable, status: .serviceUnavailable,
-        detail: "The server has too many connections; try again shortly."
-    ).preparedResponse(headers: ["Retry-After": "1"])
-
+    let serviceUnavailable: PreparedResponse
     /// 501, for methods this server does not know (RFC 9110 §15.6.2) and for CONNECT: this
     /// server is not a proxy.
-    static let methodNotImplemented = ProblemDetails(
-        slug: ProblemDetails.Slug.notImplemented, status: .notImplemented,
-        detail: "This server does not implement the request method."
-    ).preparedResponse()
+    let methodNotImplemented: PreparedResponse
+    /// The answers to parse errors, by kind.
+    private let byKind: [ParseError.Kind: PreparedResponse]
 
-    private static let byKind: [ParseError.Kind: PreparedResponse] = {
+    /// Prepares every problem, with `extraHeaders` after the problem fields.
+    init(extraHeaders: HTTPFields = [:]) {
+        requestTimeout = ProblemDetails(
+            slug: ProblemDetails.Slug.requestTimeout, status: .requestTimeout,
+            detail: "The request was not received in time."
+        ).preparedResponse(headers: extraHeaders)
+        var unavailableHeaders: HTTPFields = ["Retry-After": "1"]
+        for field in extraHeaders { unavailableHeaders.append(field) }
+        serviceUnavailable = ProblemDetails(
+            slug: ProblemDetails.Slug.serviceUnavailable, status: .serviceUnavailable,
+            detail: "The server has too many connections; try again shortly."
+        ).preparedResponse(headers: unavailableHeaders)
+        methodNotImplemented = ProblemDetails(
+            slug: ProblemDetails.Slug.notImplemented, status: .notImplemented,
+            detail: "This server does not implement the request method."
+        ).preparedResponse(headers: extraHeaders)
         var table: [ParseError.Kind: PreparedResponse] = [:]
         for kind in ParseError.Kind.allCases {
             let error = ParseError(kind)
             table[kind] = ProblemDetails(
-                slug: slug(for: error.status), status: error.status, detail: error.detail
+                slug: Self.slug(for: error.status), status: error.status, detail: error.detail
             )
-            .preparedResponse()
+            .preparedResponse(headers: extraHeaders)
         }
-        return table
-    }()
+        byKind = table
+    }
+
+    /// The answer to a parse error, by kind.
+    func response(for error: ParseError) -> PreparedResponse {
+        // Every kind is in the table; the fallback only keeps this total.
+        byKind[error.kind] ?? requestTimeout
+    }
 
     private static func slug(for status: HTTPStatus) -> String {
         switch status.code {

@@ -23,7 +23,7 @@ struct ProblemDetailsTests {
     func parseErrorProblems() {
         for kind in ParseError.Kind.allCases {
             let error = ParseError(kind)
-            let prepared = ServerProblems.response(for: error)
+            let prepared = ServerProblems().response(for: error)
             #expect(prepared.status == error.status)
             #expect(prepared.headers["Content-Type"] == "application/problem+json")
             #expect(prepared.etag == nil)

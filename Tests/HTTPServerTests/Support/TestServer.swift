@@ -7,10 +7,12 @@ func withServer<Result>(
     limits: ServerLimits = ServerLimits(),
     responder: (any HTTPResponder)? = nil,
     gracePeriod: Duration = .seconds(2),
+    ownResponseHeaders: HTTPFields = [:],
     _ body: (Server, Int) throws -> Result
 ) throws -> Result {
     try withLiveServer(
-        responder: try responder ?? TestResponder.make(), limits: limits, gracePeriod: gracePeriod, body)
+        responder: try responder ?? TestResponder.make(), limits: limits, gracePeriod: gracePeriod,
+        ownResponseHeaders: ownResponseHeaders, body)
 }
 
 /// The routes the live tests use, in front of the temporary public directory.
