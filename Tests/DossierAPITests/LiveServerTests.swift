@@ -96,6 +96,49 @@ struct LiveServerTests {
         }
     }
 
+    @Test("If-Match: the current ETag holds, anything else is 412 problem+json with CORS; HEAD like GET")
+    func ifMatch() throws {
+        try withLiveServer(responder: APIFixture.service, ownResponseHeaders: APIService.ownResponseHeaders) {
+            _, port in
+            let client = try TestClient(port: port)
+            client.send(get("/api/v1/dossiers/23292"))
+            let etag = try #require(try client.readResponse().header("ETag"))
+
+            client.send(get("/api/v1/dossiers/23292", extra: "If-Match: \"nope\"\r\n"))
+            let failed = try client.readResponse()
+            #expect(failed.status == 412)
+            #expect(failed.header("Content-Type") == "application/problem+json")
+            #expect(failed.header("Access-Control-Allow-Origin") == "*")
+            #expect(failed.header("Access-Control-Expose-Headers") == "ETag")
+            #expect(
+                failed.text.contains("\"type\":\"https://dossiers.example/problems/precondition-failed\""))
+
+            // A weak tag never matches under the strong comparison.
+            client.send(get("/api/v1/dossiers/23292", extra: "If-Match: W/\(etag)\r\n"))
+            #expect(try client.readResponse().status == 412)
+            client.send(
+                "HEAD /api/v1/dossiers/23292 HTTP/1.1\r\nHost: localhost\r\nIf-Match: \"nope\"\r\n\r\n")
+            #expect(try client.readResponse(isHead: true).status == 412)
+
+            for condition in [etag, "*", "\"nope\", \(etag)"] {
+                client.send(get("/api/v1/dossiers/23292", extra: "If-Match: \(condition)\r\n"))
+                let response = try client.readResponse()
+                #expect(response.status == 200)
+                #expect(response.header("ETag") == etag)
+            }
+            // If-Match is evaluated before If-None-Match.
+            client.send(
+                get("/api/v1/dossiers/23292", extra: "If-None-Match: \(etag)\r\nIf-Match: \"nope\"\r\n"))
+            #expect(try client.readResponse().status == 412)
+            client.send(
+                get("/api/v1/dossiers/23292", extra: "If-Match: \(etag)\r\nIf-None-Match: \(etag)\r\n"))
+            #expect(try client.readResponse().status == 304)
+            // An unknown resource stays 404: preconditions apply only to what would be 2xx.
+            client.send(get("/api/v1/dossiers/99999", extra: "If-Match: \"nope\"\r\n"))
+            #expect(try client.readResponse().status == 404)
+        }
+    }
+
     @Test(
         "the server's own problems carry the CORS fields too: 414, 400, 431, 501",
         arguments: [

@@ -142,7 +142,7 @@ final class Connection {
     private func answer(_ request: HTTPRequest, connection: ResponseSerializer.ConnectionField) {
         let started = loop.context.accessLog == nil ? nil : ContinuousClock.now
         var connection = connection
-        let response: HTTPResponse
+        var response: HTTPResponse
         if !request.method.isStandard || request.method == .connect {
             // RFC 9110 §15.6.2 for unknown methods; CONNECT because this is not a proxy, and
             // after a CONNECT a client may send tunnel bytes, so close too.
@@ -153,7 +153,16 @@ final class Connection {
         }
         if connection != .close, response.requestsClose { connection = .close }
         if connection == .close { machine.closeAfterOutput() }
-        let notModified = ConditionalRequests.isNotModified(request: request, response: response)
+        let notModified: Bool
+        switch ConditionalRequests.evaluate(request: request, response: response) {
+        case .unchanged:
+            notModified = false
+        case .notModified:
+            notModified = true
+        case .preconditionFailed:
+            response = HTTPResponse(prepared: loop.context.problems.preconditionFailed)
+            notModified = false
+        }
         let framing = ResponseSerializer.Framing(
             connection: connection, headOnly: request.method == .head, notModified: notModified)
         let bytes = ResponseSerializer.append(

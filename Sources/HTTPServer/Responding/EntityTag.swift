@@ -1,5 +1,5 @@
 /// Entity tags (RFC 9110 §8.8.3): making strong ones from content, and matching
-/// `If-None-Match` against them.
+/// `If-Match` and `If-None-Match` against them.
 public enum EntityTag {
     /// A strong entity tag derived from the bytes alone: the first 128 bits of their SHA-256,
     /// in hex, quoted. The same bytes give the same tag on every replica and after every
@@ -34,6 +34,32 @@ public enum EntityTag {
                 return false
             }
             if candidate[candidate.startIndex...closing] == current { return true }
+            rest = candidate[candidate.index(after: closing)...]
+        }
+    }
+
+    /// Whether an `If-Match` field value holds for the current representation, whose tag is
+    /// `etag` (`nil` when the response has none) (RFC 9110 §13.1.1): `*` matches any current
+    /// representation; otherwise a listed tag must be equal under the strong comparison
+    /// (§8.8.3.2: neither tag weak, same opaque-tag), so a weak tag never matches.
+    ///
+    /// A value that is not a list of entity-tags does not hold: the client asked for a
+    /// condition that cannot be shown true, and doing the request anyway is what `If-Match`
+    /// exists to prevent.
+    public static func ifMatch(_ fieldValue: String, matches etag: String?) -> Bool {
+        let current = etag.flatMap { $0.hasPrefix("W/") ? nil : Substring($0) }
+        var rest = Substring(fieldValue)
+        while true {
+            rest = rest.drop { $0 == " " || $0 == "\t" || $0 == "," }
+            if rest.isEmpty { return false }
+            if rest.first == "*" { return true }
+            var candidate = rest
+            let isWeak = candidate.hasPrefix("W/")
+            if isWeak { candidate = candidate.dropFirst(2) }
+            guard candidate.first == "\"",
+                let closing = candidate.dropFirst().firstIndex(of: "\"")
+            else { return false }
+            if !isWeak, let current, candidate[candidate.startIndex...closing] == current { return true }
             rest = candidate[candidate.index(after: closing)...]
         }
     }

@@ -18,6 +18,8 @@ public struct ProblemDetails: Sendable, Equatable {
         public static let methodNotAllowed = "method-not-allowed"
         /// 408: the request did not arrive in time.
         public static let requestTimeout = "request-timeout"
+        /// 412: a precondition (`If-Match`) is false.
+        public static let preconditionFailed = "precondition-failed"
         /// 413: the content is larger than allowed.
         public static let contentTooLarge = "content-too-large"
         /// 414: the target is longer than allowed.

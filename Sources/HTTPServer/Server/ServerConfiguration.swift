@@ -17,7 +17,8 @@ public struct ServerConfiguration: Sendable {
     public var shutdownGracePeriod: Duration
     /// Header fields appended to every response the server makes itself instead of asking
     /// the responder: the answer to a request that cannot be parsed or breaks a limit (400,
-    /// 413, 414, 431, 501, 505), 408, 503, and 501 for an unknown method.
+    /// 413, 414, 431, 501, 505), 408, 503, 501 for an unknown method and 412 for a failed
+    /// precondition.
     ///
     /// The responder decides the fields of its own responses; these are for the ones it
     /// never sees. An application that must mark every response (e.g. a public API whose

@@ -11,6 +11,8 @@ struct ServerProblems: Sendable {
     /// 501, for methods this server does not know (RFC 9110 §15.6.2) and for CONNECT: this
     /// server is not a proxy.
     let methodNotImplemented: PreparedResponse
+    /// 412, when a precondition of the request is false (RFC 9110 §13.1.1, §15.5.13).
+    let preconditionFailed: PreparedResponse
     /// The answers to parse errors, by kind.
     private let byKind: [ParseError.Kind: PreparedResponse]
 
@@ -29,6 +31,10 @@ struct ServerProblems: Sendable {
         methodNotImplemented = ProblemDetails(
             slug: ProblemDetails.Slug.notImplemented, status: .notImplemented,
             detail: "This server does not implement the request method."
+        ).preparedResponse(headers: extraHeaders)
+        preconditionFailed = ProblemDetails(
+            slug: ProblemDetails.Slug.preconditionFailed, status: .preconditionFailed,
+            detail: "A precondition of the request (If-Match) is false for the current representation."
         ).preparedResponse(headers: extraHeaders)
         var table: [ParseError.Kind: PreparedResponse] = [:]
         for kind in ParseError.Kind.allCases {

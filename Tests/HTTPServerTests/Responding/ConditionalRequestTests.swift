@@ -58,6 +58,60 @@ struct ConditionalRequestTests {
         #expect(EntityTag.ifNoneMatch(value, matches: "W/\"x\"") == matches)
     }
 
+    @Test(
+        "If-Match uses the strong comparison: weak tags never match; * matches any representation",
+        arguments: [
+            ("\"x\"", true), ("\"a\", \"x\"", true), ("\"a\",\"x\"", true), ("*", true), (" \"x\" ", true),
+            ("W/\"x\"", false), ("\"a\", W/\"x\"", false), ("\"y\"", false), ("\"nope\"", false),
+            ("x", false),
+            ("", false), ("\"x", false), ("garbage, \"x\"", false),
+        ])
+    func ifMatch(value: String, matches: Bool) {
+        #expect(EntityTag.ifMatch(value, matches: "\"x\"") == matches)
+        // A weak current tag matches nothing but *, whatever is listed.
+        #expect(EntityTag.ifMatch(value, matches: "W/\"x\"") == (value == "*"))
+        // Without a current tag, only * holds.
+        #expect(EntityTag.ifMatch(value, matches: nil) == (value == "*"))
+    }
+
+    @Test("If-Match is evaluated first and fails with 412; If-None-Match then gives 304")
+    func preconditionOrder() {
+        let ok = HTTPResponse(status: .ok, headers: ["ETag": "\"v1\""])
+        func request(_ method: HTTPMethod, _ fields: [(String, String)]) -> HTTPRequest {
+            var headers: HTTPFields = ["Host": "a"]
+            for (name, value) in fields { headers.append(name: name, value: value) }
+            return HTTPRequest(method: method, target: "/", headers: headers)
+        }
+        func outcome(
+            _ fields: [(String, String)], method: HTTPMethod = .get, response: HTTPResponse = ok
+        ) -> ConditionalRequests.Outcome {
+            ConditionalRequests.evaluate(request: request(method, fields), response: response)
+        }
+        #expect(outcome([("If-Match", "\"v1\"")]) == .unchanged)
+        #expect(outcome([("if-match", "\"v2\"")]) == .preconditionFailed)
+        #expect(outcome([("If-Match", "\"v2\"")], method: .head) == .preconditionFailed)
+        #expect(outcome([("If-Match", "W/\"v1\"")]) == .preconditionFailed)
+        // RFC 9110 §13.2.2: a false If-Match wins over a matching If-None-Match.
+        #expect(outcome([("If-None-Match", "\"v1\""), ("If-Match", "\"v2\"")]) == .preconditionFailed)
+        #expect(outcome([("If-Match", "\"v1\""), ("If-None-Match", "\"v1\"")]) == .notModified)
+        #expect(outcome([("If-Match", "*"), ("If-None-Match", "\"v0\"")]) == .unchanged)
+        // Several field lines are one list.
+        #expect(outcome([("If-Match", "\"v0\""), ("If-Match", "\"v1\"")]) == .unchanged)
+        // No ETag on the response: only * holds.
+        let untagged = HTTPResponse(status: .ok)
+        #expect(outcome([("If-Match", "*")], response: untagged) == .unchanged)
+        #expect(outcome([("If-Match", "\"v1\"")], response: untagged) == .preconditionFailed)
+        // Not a 2xx, or not GET/HEAD: preconditions are ignored (RFC 9110 §13.2.1).
+        let missing = HTTPResponse(status: .notFound, headers: ["ETag": "\"v1\""])
+        #expect(outcome([("If-Match", "\"v2\"")], response: missing) == .unchanged)
+        #expect(outcome([("If-Match", "\"v2\"")], method: .post) == .unchanged)
+        // A prepared response is compared by its precomputed tag.
+        let prepared = HTTPResponse(prepared: PreparedResponse(body: Array("abc".utf8)))
+        let tag = EntityTag.strong(for: Array("abc".utf8))
+        #expect(outcome([("If-Match", tag)], response: prepared) == .unchanged)
+        #expect(outcome([("If-Match", "\"nope\"")], response: prepared) == .preconditionFailed)
+    }
+
     @Test("only a successful GET or HEAD with a matching tag becomes 304")
     func notModifiedRules() {
         let ok = HTTPResponse(status: .ok, headers: ["ETag": "\"v1\""])

@@ -44,7 +44,7 @@ struct OwnResponseHeadersTests {
         }
     }
 
-    @Test("so do 501 for an unknown method, 408 and 503; the responder's own answers do not")
+    @Test("so do 501 for an unknown method, 412, 408 and 503; the responder's own answers do not")
     func otherOwnResponses() throws {
         try withServer(limits: LimitTests.small, ownResponseHeaders: Self.fields) { _, port in
             let client = try TestClient(port: port)
@@ -56,6 +56,8 @@ struct OwnResponseHeadersTests {
             let notFound = try client.readResponse()
             #expect(notFound.status == 404)
             #expect(notFound.header("X-Marker") == nil)
+            client.send(get("/prepared", "If-Match: \"stale\"\r\n"))
+            expectMarked(try client.readResponse(), status: 412)
             client.send("BREW /hello HTTP/1.1\r\nHost: test\r\n\r\n")
             expectMarked(try client.readResponse(), status: 501)
 

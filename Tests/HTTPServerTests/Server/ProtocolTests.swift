@@ -145,6 +145,52 @@ struct ProtocolTests {
         }
     }
 
+    @Test("If-Match that does not strongly match the ETag gives 412 problem+json; the connection stays")
+    func preconditionFailed() throws {
+        try withServer { _, port in
+            let client = try TestClient(port: port)
+            client.send(get("/prepared"))
+            let etag = try #require(try client.readResponse().header("ETag"))
+            for condition in [etag, "\"other\", \(etag)", "*"] {
+                client.send(get("/prepared", "If-Match: \(condition)\r\n"))
+                #expect(try client.readResponse().status == 200)
+            }
+            for condition in ["\"nope\"", "W/\(etag)", "\"a\", \"b\""] {
+                client.send(get("/prepared", "If-Match: \(condition)\r\n"))
+                let response = try client.readResponse()
+                #expect(response.status == 412)
+                #expect(response.header("Content-Type") == "application/problem+json")
+                #expect(response.header("ETag") == nil)
+                #expect(response.header("Connection") == nil)
+                #expect(
+                    response.text.contains(
+                        "\"type\":\"https://dossiers.example/problems/precondition-failed\""))
+                #expect(response.text.contains("\"status\":412"))
+                expectFraming(response)
+            }
+            // If-Match comes before If-None-Match (RFC 9110 §13.2.2).
+            client.send(get("/prepared", "If-None-Match: \(etag)\r\nIf-Match: \"nope\"\r\n"))
+            #expect(try client.readResponse().status == 412)
+            client.send(get("/prepared", "If-Match: \(etag)\r\nIf-None-Match: \(etag)\r\n"))
+            #expect(try client.readResponse().status == 304)
+            // A response without an ETag: only * holds.
+            client.send(get("/hello", "If-Match: *\r\n"))
+            #expect(try client.readResponse().text == "hello")
+            client.send(get("/hello", "If-Match: \"x\"\r\n"))
+            #expect(try client.readResponse().status == 412)
+            // HEAD like GET, without the content.
+            client.send("HEAD /prepared HTTP/1.1\r\nHost: test\r\nIf-Match: \"nope\"\r\n\r\n")
+            let head = try client.readResponse(isHead: true)
+            #expect(head.status == 412)
+            #expect(head.body.isEmpty)
+            // Not a 2xx without the condition: the condition is ignored.
+            client.send(get("/nowhere", "If-Match: \"nope\"\r\n"))
+            #expect(try client.readResponse().status == 404)
+            client.send(get("/hello"))
+            #expect(try client.readResponse().text == "hello")
+        }
+    }
+
     @Test("OPTIONS answers 204 with Allow; a wrong method is 405 with Allow")
     func optionsAndMethodNotAllowed() throws {
         try withServer { _, port in
