@@ -126,7 +126,7 @@ struct SearchTests {
         arguments: [
             "", "q=", "q=%20%20", "q=" + String(repeating: "a", count: 201), "q=...", "q=klant&soort=boek",
             "q=klant&dossier=2329", "q=klant&pageSize=0", "q=klant&pageSize=101", "q=klant&pageNumber=-1",
-            "q=klant&pageNumber=abc", "q=klant&q=offerte", "q=%ZZ",
+            "q=klant&pageNumber=abc", "q=klant&q=offerte", "q=%ZZ", "q=%CC%81",
         ])
     func badQueries(query: String) throws {
         let response = APIFixture.get("/api/v1/zoeken?" + query)

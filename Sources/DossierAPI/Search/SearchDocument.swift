@@ -16,10 +16,18 @@ struct SearchDocument: Sendable {
 
     /// A named text of the item (`titel`, `omschrijving`, ...), searched and used for snippets.
     struct Field: Sendable {
+        /// What a field is to its item; it decides the field's weight and whether a match in
+        /// it is a title match (see ``SearchIndex`` for the scoring).
+        enum Role: Sendable {
+            /// What names the item: its title, code or crebo.
+            case heading
+            /// Everything else: descriptions, typeringen, gedrag, vakkennis.
+            case body
+        }
+
         var name: String
         var text: String
-        /// Relevance weight of a match in this field (titles count more than body text).
-        var weight: Double
+        var role: Role
     }
 
     var soort: Soort

@@ -3,9 +3,13 @@ import Dossier
 /// Lists every searchable item of the loaded dossiers as ``SearchDocument``s, in a fixed order
 /// (dossier by dossier, in published order; the competenties last), which is also the order
 /// ties are ranked in.
+///
+/// Each item's title, code and crebo (only where the source gives one) are its heading fields:
+/// a crebo or code typed into the search box finds the item it names (see ``SearchIndex``).
+/// A gedrag line or vakkennis item has no heading of its own: its text is body text, so a
+/// werkproces whose title matches ranks above the gedrag lines under it that mention the
+/// same word.
 enum SearchDocuments {
-    private static let titleWeight = 3.0
-
     static func make(dossiers: [Kwalificatiedossier], competenties: [Competentie]) -> [SearchDocument] {
         var documents: [SearchDocument] = []
         for dossier in dossiers {
@@ -16,14 +20,29 @@ enum SearchDocuments {
                 SearchDocument(
                     soort: .competentie, code: competentie.code, titel: competentie.titel, dossier: nil,
                     path: ResourcePath.competentie(competentie.code),
-                    fields: [field("titel", competentie.titel, weight: titleWeight)].compactMap { $0 }))
+                    fields: [
+                        heading("titel", competentie.titel),
+                        heading("code", competentie.code),
+                    ].compactMap { $0 }))
         }
         return documents
     }
 
-    private static func field(_ name: String, _ text: String?, weight: Double = 1) -> SearchDocument.Field? {
+    /// A field that names the item (title, code, crebo); `nil` when the source has no text.
+    private static func heading(_ name: String, _ text: String?) -> SearchDocument.Field? {
+        field(name, text, role: .heading)
+    }
+
+    /// A field of body text; `nil` when the source has no text.
+    private static func body(_ name: String, _ text: String?) -> SearchDocument.Field? {
+        field(name, text, role: .body)
+    }
+
+    private static func field(_ name: String, _ text: String?, role: SearchDocument.Field.Role)
+        -> SearchDocument.Field?
+    {
         guard let text, !text.isEmpty else { return nil }
-        return SearchDocument.Field(name: name, text: text, weight: weight)
+        return SearchDocument.Field(name: name, text: text, role: role)
     }
 
     private static func append(_ dossier: Kwalificatiedossier, to documents: inout [SearchDocument]) {
@@ -33,10 +52,11 @@ enum SearchDocuments {
                 soort: .dossier, code: crebo, titel: dossier.titel, dossier: crebo,
                 path: ResourcePath.dossier(crebo),
                 fields: [
-                    field("titel", dossier.titel, weight: titleWeight),
-                    field("context", dossier.typering.context),
-                    field("beroepshouding", dossier.typering.beroepshouding),
-                    field("resultaat", dossier.typering.resultaat),
+                    heading("titel", dossier.titel),
+                    heading("crebo", crebo),
+                    body("context", dossier.typering.context),
+                    body("beroepshouding", dossier.typering.beroepshouding),
+                    body("resultaat", dossier.typering.resultaat),
                 ].compactMap { $0 }))
         for kwalificatie in dossier.kwalificaties {
             documents.append(
@@ -44,9 +64,12 @@ enum SearchDocuments {
                     soort: .kwalificatie, code: kwalificatie.code, titel: kwalificatie.titel, dossier: crebo,
                     path: ResourcePath.kwalificatie(crebo, profiel: kwalificatie.code),
                     fields: [
-                        field("titel", kwalificatie.titel, weight: titleWeight),
-                        field("typeringVanHetBeroep", kwalificatie.typeringVanHetBeroep),
-                        field("toelichtingBeroepsvereisten", kwalificatie.toelichtingBeroepsvereisten),
+                        heading("titel", kwalificatie.titel),
+                        heading("code", kwalificatie.code),
+                        // Only the crebo the source gives; none is made up for P2 of 23292.
+                        heading("crebo", kwalificatie.crebo),
+                        body("typeringVanHetBeroep", kwalificatie.typeringVanHetBeroep),
+                        body("toelichtingBeroepsvereisten", kwalificatie.toelichtingBeroepsvereisten),
                     ].compactMap { $0 }))
         }
         for kerntaak in dossier.kerntaken {
@@ -55,10 +78,10 @@ enum SearchDocuments {
                     soort: .kerntaak, code: kerntaak.code, titel: kerntaak.titel, dossier: crebo,
                     path: ResourcePath.kerntaak(crebo, kerntaak.code),
                     fields: [
-                        field("code", kerntaak.code, weight: titleWeight),
-                        field("titel", kerntaak.titel, weight: titleWeight),
-                        field("complexiteit", kerntaak.complexiteit),
-                        field(
+                        heading("titel", kerntaak.titel),
+                        heading("code", kerntaak.code),
+                        body("complexiteit", kerntaak.complexiteit),
+                        body(
                             "verantwoordelijkheidEnZelfstandigheid",
                             kerntaak.verantwoordelijkheidEnZelfstandigheid),
                     ].compactMap { $0 }))
@@ -69,16 +92,16 @@ enum SearchDocuments {
                         soort: .werkproces, code: werkproces.code, titel: werkproces.titel, dossier: crebo,
                         path: path,
                         fields: [
-                            field("code", werkproces.code, weight: titleWeight),
-                            field("titel", werkproces.titel, weight: titleWeight),
-                            field("omschrijving", werkproces.omschrijving),
-                            field("resultaat", werkproces.resultaat),
+                            heading("titel", werkproces.titel),
+                            heading("code", werkproces.code),
+                            body("omschrijving", werkproces.omschrijving),
+                            body("resultaat", werkproces.resultaat),
                         ].compactMap { $0 }))
                 for gedrag in werkproces.gedrag ?? [] {
                     documents.append(
                         SearchDocument(
                             soort: .gedrag, code: werkproces.code, titel: werkproces.titel, dossier: crebo,
-                            path: path, fields: [field("gedrag", gedrag)].compactMap { $0 }))
+                            path: path, fields: [body("gedrag", gedrag)].compactMap { $0 }))
                 }
             }
         }
@@ -87,7 +110,7 @@ enum SearchDocuments {
                 SearchDocument(
                     soort: .vakkennis, code: item.id, titel: item.tekst, dossier: crebo,
                     path: ResourcePath.vakkennisItem(crebo, item.id),
-                    fields: [field("tekst", item.tekst)].compactMap { $0 }))
+                    fields: [body("tekst", item.tekst)].compactMap { $0 }))
         }
         for onderdeel in dossier.generiekeOnderdelen {
             documents.append(
@@ -95,8 +118,8 @@ enum SearchDocuments {
                     soort: .generiekOnderdeel, code: onderdeel.naam, titel: onderdeel.naam, dossier: crebo,
                     path: ResourcePath.dossier(crebo),
                     fields: [
-                        field("naam", onderdeel.naam, weight: titleWeight),
-                        field("omschrijving", onderdeel.omschrijving),
+                        heading("naam", onderdeel.naam),
+                        body("omschrijving", onderdeel.omschrijving),
                     ].compactMap { $0 }))
         }
         for keuzedeel in dossier.keuzedelen.items {
@@ -105,8 +128,8 @@ enum SearchDocuments {
                     soort: .keuzedeel, code: keuzedeel.code, titel: keuzedeel.titel,
                     dossier: crebo, path: ResourcePath.keuzedelen(crebo),
                     fields: [
-                        field("code", keuzedeel.code, weight: titleWeight),
-                        field("titel", keuzedeel.titel, weight: titleWeight),
+                        heading("titel", keuzedeel.titel),
+                        heading("code", keuzedeel.code),
                     ].compactMap { $0 }))
         }
     }
