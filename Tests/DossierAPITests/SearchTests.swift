@@ -127,6 +127,8 @@ struct SearchTests {
             "", "q=", "q=%20%20", "q=" + String(repeating: "a", count: 201), "q=...", "q=klant&soort=boek",
             "q=klant&dossier=2329", "q=klant&pageSize=0", "q=klant&pageSize=101", "q=klant&pageNumber=-1",
             "q=klant&pageNumber=abc", "q=klant&q=offerte", "q=%ZZ", "q=%CC%81",
+            "q=klant&pageSize=5&pageSize=5",
+            "q=klant&soort=gedrag&soort=gedrag", "_=1&q=klant&_=2&q=klant", "q=klant&dossier=%ZZ",
         ])
     func badQueries(query: String) throws {
         let response = APIFixture.get("/api/v1/zoeken?" + query)
@@ -135,5 +137,39 @@ struct SearchTests {
         let problem = try #require(APIFixture.json(response) as? [String: Any])
         #expect(problem["type"] as? String == "https://dossiers.example/problems/invalid-query")
         #expect((problem["detail"] as? String)?.isEmpty == false)
+    }
+
+    @Test(
+        "unknown parameters are ignored, repeated or malformed: cache busters and tracking links work",
+        arguments: [
+            "q=klant&utm_source=x", "q=klant&utm_source=x&utm_source=y", "_=1700000000000&q=klant",
+            "q=klant&_=1&_=2", "q=klant&_=%ZZ", "q=klant&%ZZ=1", "q=klant&Q=offerte&PageSize=x",
+        ])
+    func unknownParameters(query: String) throws {
+        let plain = try search("q=klant")
+        let extra = try search(query)
+        #expect(extra["aantal"] as? Int == plain["aantal"] as? Int)
+        #expect(extra["q"] as? String == "klant")
+        let codes = { (result: [String: Any]) in
+            (result["items"] as? [[String: Any]] ?? []).map { "\($0["soort"]!) \($0["code"]!)" }
+        }
+        #expect(codes(extra) == codes(plain))
+    }
+
+    @Test(
+        "every other resource ignores unknown parameters too",
+        arguments: [
+            "/api/v1", "/api/v1/dossiers", "/api/v1/dossiers/23292",
+            "/api/v1/dossiers/23292/werkprocessen/B1-K2-W3",
+            "/api/v1/kwalificaties/25712", "/api/v1/competenties/K", "/openapi.yaml", "/healthz", "/",
+        ])
+    func otherResourcesIgnoreParameters(path: String) {
+        let plain = APIFixture.get(path)
+        #expect(plain.status == .ok)
+        for query in ["_=1&_=2", "utm_source=x&utm_source=y", "x=%ZZ", "q=klant&q=offerte"] {
+            let response = APIFixture.get(path + "?" + query)
+            #expect(response.status == .ok, "\(path)?\(query)")
+            #expect(response.body.bytes == plain.body.bytes, "\(path)?\(query)")
+        }
     }
 }

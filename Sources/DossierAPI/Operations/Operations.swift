@@ -118,7 +118,9 @@ struct Operations: Sendable {
     // MARK: Search
 
     func search(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        guard let items = QueryItems.parse(request.query) else {
+        // Only search's own parameters are decoded: anything else in the query is ignored,
+        // however it is written, as on every other resource.
+        guard let items = QueryItems.parse(request.query, names: SearchRequest.parameterNames) else {
             return APIProblem(kind: .invalidQuery, detail: "De query bevat een ongeldige %-codering.")
                 .response(for: request)
         }

@@ -15,10 +15,17 @@ struct SearchRequest: Equatable, Sendable {
     var pageSize: Int
     var pageNumber: Int
 
-    /// Validates decoded query parameters (name, value), in request order.
+    /// The parameters search knows; every other one is ignored, repeats included, as the
+    /// pre-rendered resources ignore every parameter: links with tracking parameters or a
+    /// cache buster (`_=1700000000000`, as jQuery adds) keep working.
+    static let parameterNames: Set<String> = ["q", "soort", "dossier", "pageSize", "pageNumber"]
+
+    /// Validates decoded query parameters (name, value), in request order. Parameters not in
+    /// ``parameterNames`` are ignored; a known one given twice is an error, as there is no
+    /// telling which of the two the client meant.
     static func parse(_ parameters: [(name: String, value: String)]) -> Result<SearchRequest, APIProblem> {
         var values: [String: String] = [:]
-        for (name, value) in parameters {
+        for (name, value) in parameters where parameterNames.contains(name) {
             guard values[name] == nil else {
                 return .failure(problem("De parameter '\(name)' komt meer dan eens voor."))
             }

@@ -6,13 +6,32 @@ public enum QueryItems {
     /// (`a=1&&b=2`) are skipped. `nil` when an escape is malformed or decodes to invalid
     /// UTF-8, so that the caller answers 400 rather than guessing.
     public static func parse(_ query: String?) -> [(name: String, value: String)]? {
+        parse(query, only: nil)
+    }
+
+    /// The decoded pairs whose name is one of `names`, in request order. Every other piece is
+    /// skipped, so an application's unknown parameters (`utm_source`, a cache buster `_=…`,
+    /// even one with a malformed escape) never make a request fail. `nil` when a kept piece's
+    /// escape is malformed or decodes to invalid UTF-8.
+    public static func parse(_ query: String?, names: Set<String>) -> [(name: String, value: String)]? {
+        parse(query, only: names)
+    }
+
+    /// `names`: the names to keep, or `nil` for every piece.
+    private static func parse(_ query: String?, only names: Set<String>?) -> [(name: String, value: String)]?
+    {
         guard let query, !query.isEmpty else { return [] }
         var items: [(name: String, value: String)] = []
         for piece in query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
             let equals = piece.firstIndex(of: UInt8(ascii: "="))
             let rawName = equals.map { piece[..<$0] } ?? piece[...]
             let rawValue = equals.map { piece[piece.index(after: $0)...] } ?? piece[piece.endIndex...]
-            guard let name = decode(rawName), let value = decode(rawValue) else { return nil }
+            let name = decode(rawName)
+            if let names {
+                // A name that does not decode is none of the names asked for.
+                guard let name, names.contains(name) else { continue }
+            }
+            guard let name, let value = decode(rawValue) else { return nil }
             items.append((name, value))
         }
         return items
