@@ -172,4 +172,25 @@ struct SearchTests {
             #expect(response.body.bytes == plain.body.bytes, "\(path)?\(query)")
         }
     }
+
+    @Test("snippets escape every HTML-special character, the apostrophe included; only the marks are markup")
+    func snippetEscaping() throws {
+        var sawApostrophe = false
+        for query in ["collega%27s", "klant", "after", "klanten+collega"] {
+            for item in try hits("q=\(query)&pageSize=100") {
+                let snippet = try #require(item["snippet"] as? String)
+                let text = snippet.replacingOccurrences(of: "<mark>", with: "").replacingOccurrences(
+                    of: "</mark>", with: "")
+                #expect(!text.contains { "<>\"'".contains($0) }, "\(snippet)")
+                sawApostrophe = sawApostrophe || text.contains("&#39;")
+            }
+        }
+        // The data has collega's: its apostrophe must have been escaped, not dropped.
+        #expect(sawApostrophe)
+        let first = try #require(
+            try hits("q=collega%27s&pageSize=100").first {
+                ($0["snippet"] as? String)?.contains("&#39;") == true
+            })
+        #expect((first["snippet"] as? String)?.contains("<mark>collega</mark>&#39;s") == true)
+    }
 }

@@ -48,6 +48,8 @@ enum Snippet {
             case "<": output += "&lt;"
             case ">": output += "&gt;"
             case "\"": output += "&quot;"
+            // Also safe inside a single-quoted attribute, as every other character here is.
+            case "'": output += "&#39;"
             default: output.unicodeScalars.append(scalar)
             }
         }
