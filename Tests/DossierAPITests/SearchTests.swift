@@ -193,4 +193,35 @@ struct SearchTests {
             })
         #expect((first["snippet"] as? String)?.contains("<mark>collega</mark>&#39;s") == true)
     }
+
+    @Test("paging past the end: prev leads to the last page with hits, or is absent when nothing matches")
+    func pagingPastTheEnd() throws {
+        let total = try #require(try search("q=offerte")["aantal"] as? Int)
+        #expect(total > 0)
+        for pageSize in [1, 10] {
+            let lastPage = (total + pageSize - 1) / pageSize
+            for pageNumber in [lastPage + 1, lastPage + 2, 100_000] {
+                let result = try search("q=offerte&pageSize=\(pageSize)&pageNumber=\(pageNumber)")
+                #expect((result["items"] as? [Any])?.isEmpty == true)
+                #expect(result["hasNextPage"] as? Bool == false)
+                let links = try #require(result["links"] as? [String: String])
+                let prev = try #require(links["prev"])
+                #expect(prev == "/api/v1/zoeken?q=offerte&pageSize=\(pageSize)&pageNumber=\(lastPage)")
+                // And that page has hits.
+                let previous = try search(String(prev.split(separator: "?")[1]))
+                #expect((previous["items"] as? [Any])?.isEmpty == false)
+            }
+            if lastPage > 1 {
+                let last = try search("q=offerte&pageSize=\(pageSize)&pageNumber=\(lastPage)")
+                #expect(
+                    (last["links"] as? [String: String])?["prev"]
+                        == "/api/v1/zoeken?q=offerte&pageSize=\(pageSize)&pageNumber=\(lastPage - 1)")
+            }
+        }
+        for pageNumber in [1, 2, 100_000] {
+            let none = try search("q=xqzjvw&pageNumber=\(pageNumber)")
+            #expect(none["aantal"] as? Int == 0)
+            #expect((none["links"] as? [String: String])?["prev"] == nil)
+        }
+    }
 }

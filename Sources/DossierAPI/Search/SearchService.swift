@@ -21,8 +21,12 @@ struct SearchService: Sendable {
             offset: offset, limit: request.pageSize)
         let hasNextPage = offset + result.hits.count < result.total
         var links: JSONObject = ["self": .string(pagePath(request, pageNumber: request.pageNumber))]
-        if request.pageNumber > 1 {
-            links.append("prev", .string(pagePath(request, pageNumber: request.pageNumber - 1)))
+        // `prev` leads back to results: past the end it points at the last page that has
+        // hits (not at another empty page), and with no hits at all there is none.
+        let lastPage = (result.total + request.pageSize - 1) / request.pageSize
+        let previousPage = min(request.pageNumber - 1, lastPage)
+        if previousPage >= 1 {
+            links.append("prev", .string(pagePath(request, pageNumber: previousPage)))
         }
         if hasNextPage {
             links.append("next", .string(pagePath(request, pageNumber: request.pageNumber + 1)))
