@@ -46,4 +46,24 @@ struct ContractTests {
         let ids = Routes.all.map(\.operationID)
         #expect(Set(ids).count == ids.count)
     }
+
+    @Test("the SearchResult example in openapi.yaml is the server's real answer to q=offerte")
+    func searchResultExample() throws {
+        // The example is written as JSON (YAML's flow style), so it is read here without a
+        // YAML parser: the lines under `example:` within the SearchResult schema.
+        let lines = APIFixture.openAPIText.split(separator: "\n", omittingEmptySubsequences: false)
+        let schema = try #require(lines.firstIndex(of: "    SearchResult:"))
+        let schemaEnd =
+            lines[(schema + 1)...].firstIndex { $0.hasPrefix("    ") && !$0.hasPrefix("     ") }
+            ?? lines.endIndex
+        let example = try #require(lines[schema..<schemaEnd].firstIndex(of: "      example:"))
+        let json = lines[(example + 1)..<schemaEnd].prefix { $0.hasPrefix("        ") }.joined(
+            separator: "\n")
+        let documented = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.utf8)) as? NSDictionary, "\(json)")
+        let response = APIFixture.get("/api/v1/zoeken?q=offerte")
+        #expect(response.status == .ok)
+        let real = try #require(APIFixture.json(response) as? NSDictionary)
+        #expect(documented == real)
+    }
 }
