@@ -73,6 +73,32 @@ struct SearchIndexTests {
         #expect(empty.isNew && empty.id == 7_000)
     }
 
+    @Test("looking a term up finds what was added, and adds nothing")
+    func termTableLookup() {
+        var table = TermTable()
+        for number in 0..<3_000 {
+            _ = Array("term\(number)".utf8).withUnsafeBufferPointer { table.id(for: $0) }
+        }
+        for number in 0..<6_000 {
+            let found = Array("term\(number)".utf8).withUnsafeBufferPointer { table.id(of: $0) }
+            #expect(found == (number < 3_000 ? Int32(number) : nil))
+        }
+        #expect(table.count == 3_000)
+    }
+
+    @Test(
+        "matched terms mark the same tokens as a set of folded strings",
+        arguments: [
+            "Overtuigen en beïnvloeden, (after)sales", "klant klanten KLANT klantgericht", "", "collega's",
+        ])
+    func matchedTerms(text: String) {
+        let terms: Set = ["klant", "beinvloeden", "after", "collega", "sales"]
+        let matched = MatchedTerms(terms)
+        let reference = Tokenizer.tokens(text).filter { terms.contains($0.folded) }
+        #expect(matched.ranges(in: text) == reference.map(\.range))
+        #expect(matched.distinctCount(in: text) == Set(reference.map(\.folded)).count)
+    }
+
     @Test(
         "top hits are the first page of a full sort, ties in document order",
         arguments: [1, 10, 57, 300, 5_000])

@@ -19,6 +19,7 @@ struct SearchService: Sendable {
             terms: request.terms,
             filter: SearchIndex.Filter(soort: request.soort, dossier: request.dossier),
             offset: offset, limit: request.pageSize)
+        let matchedTerms = MatchedTerms(result.hits.isEmpty ? [] : result.matchedTerms)
         let hasNextPage = offset + result.hits.count < result.total
         var links: JSONObject = ["self": .string(pagePath(request, pageNumber: request.pageNumber))]
         // `prev` leads back to results: past the end it points at the last page that has
@@ -40,23 +41,19 @@ struct SearchService: Sendable {
             "pageNumber": .int(request.pageNumber),
             "hasNextPage": .bool(hasNextPage),
             "aantal": .int(result.total),
-            "items": .array(result.hits.map { hit($0, matching: result.matchedTerms) }),
+            "items": .array(result.hits.map { hit($0, matching: matchedTerms) }),
             "links": .object(links),
         ])
     }
 
-    private func hit(_ hit: SearchIndex.Hit, matching terms: Set<String>) -> JSONValue {
+    private func hit(_ hit: SearchIndex.Hit, matching terms: MatchedTerms) -> JSONValue {
         let document = index.documents[hit.document]
         // The snippet comes from the field with the most matched words; on a tie, the first
         // (titles come first), so a title match shows the title.
         var best = document.fields.first
         var bestCount = -1
         for field in document.fields {
-            var found = Set<String>()
-            for token in Tokenizer.tokens(field.text) where terms.contains(token.folded) {
-                found.insert(token.folded)
-            }
-            let count = found.count
+            let count = terms.distinctCount(in: field.text)
             if count > bestCount {
                 best = field
                 bestCount = count

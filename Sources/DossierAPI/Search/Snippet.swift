@@ -6,8 +6,12 @@ enum Snippet {
     static let maximumLength = 240
 
     static func make(_ text: String, matching terms: Set<String>) -> String {
+        make(text, matching: MatchedTerms(terms))
+    }
+
+    static func make(_ text: String, matching terms: MatchedTerms) -> String {
         let bytes = Array(text.utf8)
-        let marks = Tokenizer.tokens(text).filter { terms.contains($0.folded) }.map(\.range)
+        let marks = terms.ranges(in: text)
         var start = 0
         var end = bytes.count
         if bytes.count > maximumLength {

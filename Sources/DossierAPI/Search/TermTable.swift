@@ -42,6 +42,20 @@ struct TermTable {
         return (Int32(id), true)
     }
 
+    /// The id of the term with these bytes, if the table has it (nothing is added).
+    func id(of term: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let hash = Self.hash(term)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            let id = Int(entry - 1)
+            if hashes[id] == hash, matches(id, term) { return Int32(id) }
+            slot = (slot + 1) & mask
+        }
+    }
+
     private func matches(_ id: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[id]
         guard starts[id + 1] - start == term.count else { return false }
