@@ -302,7 +302,8 @@ struct SearchIndex: Sendable {
                                 if position > 0, marks[document] != generation { continue }
                                 if frequencies[document] == 0 { touched.append(Int32(document)) }
                                 frequencies[document] += posting.frequency
-                                headings[document] |= UInt8(truncatingIfNeeded: posting.packed >> 31)
+                                // Heading postings are few: most postings skip this write.
+                                if posting.packed & Posting.headingBit != 0 { headings[document] = 1 }
                             }
                         }
                     }
