@@ -212,6 +212,17 @@ def find_chromium(given):
     raise Abort("Chromium not found: install Debian's chromium or pass --chromium PATH")
 
 
+def stop_process(proc):
+    """Asks a child to stop (SIGTERM), and kills it if it has not within 10 s."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 class Server:
     def __init__(self, binary, workdir):
         self.port = free_port()
@@ -249,13 +260,7 @@ class Server:
             return e.code, json.load(e)
 
     def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc)
         self.log.close()
 
 
@@ -389,13 +394,7 @@ class Devtools:
             os.close(self.from_chrome)
         except OSError:
             pass
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc)
         shutil.rmtree(self.profile, ignore_errors=True)
 
 

@@ -17,25 +17,11 @@ public enum EntityTag {
 
     /// Whether an `If-None-Match` field value matches `etag` (RFC 9110 §13.1.2): `*`
     /// matches any current representation; otherwise any listed tag that is equal under the
-    /// weak comparison (§8.8.3.2: `W/` prefixes ignored) matches.
+    /// weak comparison (§8.8.3.2: `W/` prefixes ignored) matches. A value that is not a list
+    /// of entity-tags is invalid and ignored (§13.1.2), so it matches nothing.
     public static func ifNoneMatch(_ fieldValue: String, matches etag: String) -> Bool {
         let current = opaqueTag(Substring(etag))
-        var rest = Substring(fieldValue)
-        while true {
-            rest = rest.drop { $0 == " " || $0 == "\t" || $0 == "," }
-            if rest.isEmpty { return false }
-            if rest.first == "*" { return true }
-            var candidate = rest
-            if candidate.hasPrefix("W/") { candidate = candidate.dropFirst(2) }
-            guard candidate.first == "\"",
-                let closing = candidate.dropFirst().firstIndex(of: "\"")
-            else {
-                // Not an entity-tag: the field is invalid and is ignored (RFC 9110 §13.1.2).
-                return false
-            }
-            if candidate[candidate.startIndex...closing] == current { return true }
-            rest = candidate[candidate.index(after: closing)...]
-        }
+        return anyListed(in: fieldValue) { opaque, _ in opaque == current }
     }
 
     /// Whether an `If-Match` field value holds for the current representation, whose tag is
@@ -47,7 +33,20 @@ public enum EntityTag {
     /// condition that cannot be shown true, and doing the request anyway is what `If-Match`
     /// exists to prevent.
     public static func ifMatch(_ fieldValue: String, matches etag: String?) -> Bool {
-        let current = etag.flatMap { $0.hasPrefix("W/") ? nil : Substring($0) }
+        guard let etag, !etag.hasPrefix("W/") else {
+            return anyListed(in: fieldValue) { _, _ in false }
+        }
+        let current = Substring(etag)
+        return anyListed(in: fieldValue) { opaque, isWeak in !isWeak && opaque == current }
+    }
+
+    /// Walks a field value that is `*` or a comma-separated list of entity-tags (RFC 9110
+    /// §13.1.1, §13.1.2): true at `*`, or as soon as `matches` accepts a listed tag (given
+    /// as its quoted opaque part and whether it was `W/`); false at the end of the list or
+    /// at the first thing that is not an entity-tag.
+    private static func anyListed(
+        in fieldValue: String, where matches: (_ opaque: Substring, _ isWeak: Bool) -> Bool
+    ) -> Bool {
         var rest = Substring(fieldValue)
         while true {
             rest = rest.drop { $0 == " " || $0 == "\t" || $0 == "," }
@@ -59,7 +58,7 @@ public enum EntityTag {
             guard candidate.first == "\"",
                 let closing = candidate.dropFirst().firstIndex(of: "\"")
             else { return false }
-            if !isWeak, let current, candidate[candidate.startIndex...closing] == current { return true }
+            if matches(candidate[candidate.startIndex...closing], isWeak) { return true }
             rest = candidate[candidate.index(after: closing)...]
         }
     }
