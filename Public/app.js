@@ -52,6 +52,14 @@
     return tekst.split(/\n\s*\n/).map((a) => h('p', {}, a.trim()));
   }
 
+  // A list from the API: null means the source does not give it, [] that it gives none;
+  // only a list with items is rendered by `toon`.
+  function lijst(items, toon) {
+    if (items == null) return h('p', {}, leeg());
+    if (items.length === 0) return h('p', {}, leeg('geen'));
+    return toon(items);
+  }
+
   function sectie(niveau, titel, ...inhoud) {
     return h('section', { class: 'deel' }, kop(niveau, titel), ...inhoud);
   }
@@ -208,16 +216,13 @@
       sectie(n, 'Omschrijving', alineas(wp.omschrijving)),
       sectie(n, 'Resultaat', alineas(wp.resultaat)),
       sectie(n, 'Gedrag',
-        // null: the source does not give them; []: it gives none.
-        wp.gedrag == null || wp.gedrag.length === 0
-          ? h('p', {}, leeg(wp.gedrag == null ? NIET : 'geen'))
-          : [wp.gedragAanhef && h('p', {}, wp.gedragAanhef),
-             h('ul', { class: 'gedrag', 'data-gedrag': wp.code }, wp.gedrag.map((g) => h('li', {}, g)))]),
+        lijst(wp.gedrag, (gedrag) =>
+          [wp.gedragAanhef && h('p', {}, wp.gedragAanhef),
+           h('ul', { class: 'gedrag', 'data-gedrag': wp.code }, gedrag.map((g) => h('li', {}, g)))])),
       sectie(n, 'Competenties',
-        wp.competenties == null || wp.competenties.length === 0
-          ? h('p', {}, leeg(wp.competenties == null ? NIET : 'geen'))
-          : h('ul', { class: 'competenties', 'data-competenties': wp.code },
-              wp.competenties.map((c) => h('li', { 'data-competentie': c.code }, link(c.links.self, code(c.code), ' ', c.titel))))),
+        lijst(wp.competenties, (competenties) =>
+          h('ul', { class: 'competenties', 'data-competenties': wp.code },
+            competenties.map((c) => h('li', { 'data-competentie': c.code }, link(c.links.self, code(c.code), ' ', c.titel)))))),
     ];
   }
 
@@ -228,10 +233,9 @@
       sectie(n, 'Complexiteit', alineas(kt.complexiteit)),
       sectie(n, 'Verantwoordelijkheid en zelfstandigheid', alineas(kt.verantwoordelijkheidEnZelfstandigheid)),
       sectie(n, 'Vakkennis en vaardigheden',
-        kt.vakkennis == null || kt.vakkennis.length === 0
-          ? h('p', {}, leeg(kt.vakkennis == null ? NIET : 'geen'))
-          : [kt.vakkennisAanhef && h('p', {}, kt.vakkennisAanhef),
-             h('ul', { class: 'vakkennis' }, kt.vakkennis.map((v) => h('li', {}, link(v.links.self, v.tekst))))]),
+        lijst(kt.vakkennis, (vakkennis) =>
+          [kt.vakkennisAanhef && h('p', {}, kt.vakkennisAanhef),
+           h('ul', { class: 'vakkennis' }, vakkennis.map((v) => h('li', {}, link(v.links.self, v.tekst))))])),
       sectie(n, 'Werkprocessen',
         kt.werkprocessen.map((wp) =>
           h('section', { class: 'werkproces', 'data-werkproces': wp.code },
