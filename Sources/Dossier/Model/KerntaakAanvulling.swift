@@ -11,22 +11,27 @@ public struct KerntaakAanvulling: Codable, Sendable, Hashable {
     public var complexiteit: String?
     /// Added to the kerntaak's "Verantwoordelijkheid en zelfstandigheid".
     public var verantwoordelijkheidEnZelfstandigheid: String?
+    /// The lead-in above the added vakkennis items, where the source gives one.
+    public var vakkennisAanhef: String?
     /// The ids of the ``Vakkennis`` items added to the kerntaak's list, in source order.
     public var vakkennis: [String]?
 
     /// Creates an addition for one profiel.
     public init(
         profiel: String, complexiteit: String? = nil,
-        verantwoordelijkheidEnZelfstandigheid: String? = nil, vakkennis: [String]? = nil
+        verantwoordelijkheidEnZelfstandigheid: String? = nil, vakkennisAanhef: String? = nil,
+        vakkennis: [String]? = nil
     ) {
         self.profiel = profiel
         self.complexiteit = complexiteit
         self.verantwoordelijkheidEnZelfstandigheid = verantwoordelijkheidEnZelfstandigheid
+        self.vakkennisAanhef = vakkennisAanhef
         self.vakkennis = vakkennis
     }
 
     /// Whether the addition adds nothing at all.
     var isLeeg: Bool {
-        complexiteit == nil && verantwoordelijkheidEnZelfstandigheid == nil && vakkennis == nil
+        complexiteit == nil && verantwoordelijkheidEnZelfstandigheid == nil && vakkennisAanhef == nil
+            && vakkennis == nil
     }
 }

@@ -21,6 +21,10 @@ extension Checker {
                 try checkText(
                     aanvulling.verantwoordelijkheidEnZelfstandigheid,
                     at: "\(apath).verantwoordelijkheidEnZelfstandigheid")
+                try checkText(aanvulling.vakkennisAanhef, at: "\(apath).vakkennisAanhef")
+                if aanvulling.vakkennisAanhef != nil, aanvulling.vakkennis == nil {
+                    throw fail("\(apath).vakkennis", "a vakkennis lead-in without vakkennis items")
+                }
                 try checkList(aanvulling.vakkennis, at: "\(apath).vakkennis") { id in
                     vakkennis.contains(id) ? nil : "unknown vakkennis item \(id)"
                 }
