@@ -111,8 +111,7 @@ struct DossierReader {
 
     /// Elements whose content the model cannot hold; they must be empty (see the type doc).
     static let mustBeEmpty: Set<String> = [
-        "vakkennisenvaardigheden_met_categorie", "certificaten", "instellingendieaanmogenbieden",
-        "bronwettelijkeberoepsvereisten",
+        "vakkennisenvaardigheden_met_categorie", "instellingendieaanmogenbieden",
     ]
 
     func read() throws -> Kwalificatiedossier {
@@ -199,6 +198,8 @@ struct DossierReader {
             generiekeOnderdelenInleiding: generiek.inleiding,
             // The export format has no keuzedelen section and names no overview: nothing to say.
             keuzedelen: Keuzedelen(),
+            wettelijkeBeroepsvereisten: try jaNee(attribute: "wettelijkeberoepsvereisten", of: element),
+            positiefAdviesToetsingskamer: try jaNee(attribute: "positief_advies_toetsingskamer", of: element),
             bron: Bron(soort: .sbbXML, bestand: file))
     }
 
@@ -410,11 +411,7 @@ struct DossierReader {
         }
         var beroepsvereisten: Bool?
         if let node = omschrijving?.child("wettelijkeberoepsvereisten"), let text = try text(node) {
-            switch text {
-            case "Ja": beroepsvereisten = true
-            case "Nee": beroepsvereisten = false
-            default: throw error(node, "wettelijkeberoepsvereisten is '\(text)', expected Ja or Nee")
-            }
+            beroepsvereisten = try jaNee(text, node, "wettelijkeberoepsvereisten")
         }
         var sbu: Int?
         if let node = omschrijving?.child("sbu"), let text = try text(node) {
@@ -439,6 +436,10 @@ struct DossierReader {
             datumEindeOpleiding: try crebos.first.flatMap {
                 try date(attribute: "Datum_einde_opleiding", of: $0)
             },
+            // Read as text; a list of certificate elements (a shape not seen in real exports
+            // yet) is refused by text(_:) with its line rather than dropped.
+            bronBeroepsvereisten: try text(omschrijving?.child("bronwettelijkeberoepsvereisten")),
+            certificaten: try text(omschrijving?.child("certificaten")),
             kerntaken: kerntaken)
     }
 
@@ -504,6 +505,19 @@ struct DossierReader {
             throw error(node, "<\(node.name)> has hoofdstuk '\(text)', expected a positive whole number")
         }
         return value
+    }
+
+    private func jaNee(_ text: String, _ node: XMLElementNode, _ name: String) throws -> Bool {
+        switch text {
+        case "Ja": return true
+        case "Nee": return false
+        default: throw error(node, "\(name) is '\(text)', expected Ja or Nee")
+        }
+    }
+
+    private func jaNee(attribute: String, of node: XMLElementNode) throws -> Bool? {
+        guard let text = TextRules.nonBlank(node.attributes[attribute]) else { return nil }
+        return try jaNee(text, node, attribute)
     }
 
     private func creboText(_ node: XMLElementNode) throws -> String {
