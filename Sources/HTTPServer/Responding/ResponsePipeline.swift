@@ -105,9 +105,12 @@ public enum ResponsePipeline {
 
     /// ``respond(to:responder:configuration:keepAlive:)`` with only what it reads from the
     /// configuration: the connection keeps the vocabulary beside its loop.
+    /// `problems` is borrowed, not copied: the connection passes its loop's vocabulary, which
+    /// only the rare problem reads.
     @inline(__always)
     static func respond(
-        to request: HTTPRequest, responder: some HTTPResponder, problems: ProblemVocabulary, keepAlive: Bool
+        to request: HTTPRequest, responder: some HTTPResponder, problems: borrowing ProblemVocabulary,
+        keepAlive: Bool
     ) -> Outcome {
         var closes = !keepAlive
         var response: HTTPResponse
@@ -137,7 +140,8 @@ public enum ResponsePipeline {
 
     /// A problem as its response, in the vocabulary's words.
     static func render(
-        _ problem: ServerProblem, instance: String?, headers: HTTPFields = [:], problems: ProblemVocabulary
+        _ problem: ServerProblem, instance: String?, headers: HTTPFields = [:],
+        problems: borrowing ProblemVocabulary
     ) -> HTTPResponse {
         var fields = headers
         if problem == .serviceUnavailable, !fields.contains("Retry-After") {

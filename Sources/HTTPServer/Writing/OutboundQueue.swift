@@ -190,3 +190,6 @@ struct OutboundQueue {
         pendingByteCount = 0
     }
 }
+
+@available(*, unavailable, message: "a connection's queue is touched only on its event loop's queue")
+extension OutboundQueue: Sendable {}

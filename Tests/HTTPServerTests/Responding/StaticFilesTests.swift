@@ -1,3 +1,4 @@
+import HTTPTestSupport
 import Testing
 
 @testable import HTTPServer
@@ -58,6 +59,27 @@ struct StaticFilesTests {
             #expect(delete.headers["Allow"] == "GET, HEAD, OPTIONS", "\(path)")
         }
         #expect(get(files, "/missing", method: .post).problem == .notFound)
+    }
+
+    @Test("as a client sees it: OPTIONS /index.html 204 with Allow, DELETE 405 problem+json with Allow")
+    func methodsOnTheWire() throws {
+        let client = InProcessClient(
+            responder: try StaticFiles(directory: PublicDirectory.path),
+            configuration: TestVocabulary.configuration())
+        let options = client.request(.options, "/index.html")
+        #expect(options.status == 204)
+        #expect(options.header("Allow") == "GET, HEAD, OPTIONS")
+        #expect(options.body.isEmpty)
+        let delete = client.request(.delete, "/index.html")
+        #expect(delete.status == 405)
+        #expect(delete.header("Allow") == "GET, HEAD, OPTIONS")
+        #expect(delete.header("Content-Type") == "application/problem+json")
+        let problem = try #require(delete.json as? [String: Any])
+        #expect(problem["type"] as? String == TestVocabulary.typeBase + "method-not-allowed")
+        #expect(problem["instance"] as? String == "/index.html")
+        let missing = client.request(.get, "/missing.html")
+        #expect(missing.status == 404)
+        #expect((missing.json as? [String: Any])?["instance"] as? String == "/missing.html")
     }
 
     @Test("headers given at load are on every file response, after the cache fields")
