@@ -67,7 +67,8 @@ public final class Server: Sendable {
             let (listener, port) = try Socket.listen(
                 host: configuration.host, port: configuration.port,
                 backlog: Int32(clamping: configuration.tuning.listenBacklog))
-            let accessLog = configuration.accessLog ? AccessLog() : nil
+            let accessLog =
+                configuration.accessLog ? AccessLog(capacity: configuration.tuning.accessLogCapacity) : nil
             let context = ServerContext(
                 configuration: configuration, responder: responder, accessLog: accessLog)
             let bodyFile = BodyFile.make()

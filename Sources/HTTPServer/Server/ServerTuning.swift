@@ -30,10 +30,14 @@ public struct ServerTuning: Sendable, Equatable {
     /// The most bytes of wire images one event loop makes in one second; beyond it responses
     /// go out with `sendmsg` until the second changes.
     public var wireImageBytesPerSecond: Int
+    /// The most bytes of access-log lines waiting for the logger thread; lines beyond it are
+    /// counted and dropped, never queued without bound (a slow stdout must not grow memory).
+    public var accessLogCapacity: Int
 
     /// Creates tuning; the defaults: backlog 4096, 64 KiB reads, 256 events × 4 rounds, 64
     /// vectors, 1 KiB inline copies, 256 KiB retained write buffer, 100 ms accept back-off,
-    /// ticks of 5–250 ms, wire images from 16 KiB up to 256 MiB a second per loop.
+    /// ticks of 5–250 ms, wire images from 16 KiB up to 256 MiB a second per loop, 4 MiB of
+    /// pending access log.
     public init(
         listenBacklog: Int = 4096,
         readBufferSize: Int = 64 * 1024,
@@ -45,7 +49,8 @@ public struct ServerTuning: Sendable, Equatable {
         acceptRetryDelay: Duration = .milliseconds(100),
         timerTick: ClosedRange<Duration> = .milliseconds(5)...(.milliseconds(250)),
         wireImageThreshold: Int = 16 * 1024,
-        wireImageBytesPerSecond: Int = 256 * 1024 * 1024
+        wireImageBytesPerSecond: Int = 256 * 1024 * 1024,
+        accessLogCapacity: Int = 4 * 1024 * 1024
     ) {
         self.listenBacklog = listenBacklog
         self.readBufferSize = readBufferSize
@@ -58,5 +63,6 @@ public struct ServerTuning: Sendable, Equatable {
         self.timerTick = timerTick
         self.wireImageThreshold = wireImageThreshold
         self.wireImageBytesPerSecond = wireImageBytesPerSecond
+        self.accessLogCapacity = accessLogCapacity
     }
 }
