@@ -35,11 +35,12 @@ struct APIProblem: Error, Equatable, Sendable {
 }
 
 extension APIProblem {
-    /// The problem as an `application/problem+json` response, readable cross-origin.
+    /// The problem as an `application/problem+json` response (the server adds the CORS
+    /// fields to every response, ``APIService/responseHeaders``).
     func response(for request: HTTPRequest) -> HTTPResponse {
         ProblemDetails(
-            type: ProblemDetails.typeBase + kind.rawValue, title: kind.title,
+            type: ServerProblemTexts.typeBase + kind.rawValue, title: kind.title,
             status: kind.status, detail: detail, instance: request.path
-        ).response(headers: CORS.responseHeaders)
+        ).response()
     }
 }

@@ -26,8 +26,7 @@ public struct APIService: HTTPResponder {
     ///   - publicFiles: The browse page and its assets (`Public/`).
     public init(catalog: Catalog, openAPIDocument: [UInt8], publicFiles: StaticFiles) throws {
         let rendered = RenderedResources(catalog: catalog)
-        var openAPIHeaders: HTTPFields = ["Content-Type": "application/yaml", "Cache-Control": "no-cache"]
-        for field in CORS.responseHeaders { openAPIHeaders.append(field) }
+        let openAPIHeaders: HTTPFields = ["Content-Type": "application/yaml", "Cache-Control": "no-cache"]
         let operations = Operations(
             catalog: catalog,
             rendered: rendered,
@@ -55,29 +54,25 @@ public struct APIService: HTTPResponder {
         if request.method == .get || request.method == .head, let prepared = rendered[request.path] {
             return HTTPResponse(prepared: prepared)
         }
-        let isAPI = Fallback.isAPIPath(request.path)
-        if isAPI, CORS.isPreflight(request) {
+        if Fallback.isAPIPath(request.path), CORS.isPreflight(request) {
             guard let methods = router.allowedMethods(forPath: request.path) else {
                 return APIProblem(kind: .notFound, detail: "Deze resource bestaat niet.").response(
                     for: request)
             }
             return CORS.preflightResponse(request, allowing: methods)
         }
-        var response = router.respond(to: request)
-        // The router's own answers (405, OPTIONS, a bad escape) know nothing of CORS.
-        if isAPI, response.prepared == nil, !response.headers.contains("Access-Control-Allow-Origin") {
-            var headers = response.headers
-            for field in CORS.responseHeaders { headers.append(field) }
-            response.headers = headers
-        }
-        return response
+        return router.respond(to: request)
     }
 
-    /// The fields the server is to append to the responses it makes itself, without asking
-    /// this service (``ServerConfiguration/ownResponseHeaders``: a request it cannot parse,
-    /// a limit, a timeout, a failed `If-Match`): CORS's, so that a browser client on another
-    /// origin can read those problems too instead of seeing an opaque network error.
-    public static var ownResponseHeaders: HTTPFields { CORS.responseHeaders }
+    /// The fields the server appends to every response (``ServerConfiguration/responseHeaders``),
+    /// this service's and the server's own (a request it cannot parse, a limit, a timeout, a
+    /// failed `If-Match`): CORS's, so that a browser client on another origin can read every
+    /// answer, errors included, and `nosniff`. The service itself sets neither.
+    public static var responseHeaders: HTTPFields {
+        var fields = CORS.responseHeaders
+        fields.append(name: "X-Content-Type-Options", value: "nosniff")
+        return fields
+    }
 
     /// The rendered paths (for tests and the benchmark harness).
     public var renderedPaths: [String] { rendered.paths }

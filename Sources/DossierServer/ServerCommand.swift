@@ -61,7 +61,7 @@ struct ServerCommand {
         }
         let configuration = ServerConfiguration(
             host: options.host, port: options.port, accessLog: !options.isQuiet,
-            ownResponseHeaders: APIService.ownResponseHeaders)
+            problems: APIService.problemVocabulary, responseHeaders: APIService.responseHeaders)
         let server = Server(configuration: configuration, responder: responder)
         let port: Int
         do {

@@ -1,6 +1,7 @@
 import Dossier
 import Foundation
 import HTTPServer
+import HTTPTestSupport
 
 @testable import DossierAPI
 
@@ -19,11 +20,21 @@ enum APIFixture {
         catalog: catalog, openAPIDocument: Array(openAPIText.utf8),
         publicFiles: StaticFiles(directory: repository.appendingPathComponent("Public").path))
 
-    /// Sends a request straight to the service (no socket).
+    /// The server configuration `dossier-server` runs the service with: its words for the
+    /// server's problems and the fields on every response.
+    static let configuration = ServerConfiguration(
+        problems: APIService.problemVocabulary, responseHeaders: APIService.responseHeaders)
+
+    /// The service behind the server's parser, pipeline and serialiser, without a socket.
+    static let client = InProcessClient(responder: service, configuration: configuration)
+
+    /// Sends a request through the in-process client: the response as a client reads it.
     static func get(_ target: String, method: HTTPMethod = .get, headers: HTTPFields = [:]) -> HTTPResponse {
-        var fields: HTTPFields = ["Host": "localhost"]
-        for field in headers { fields.append(field) }
-        return service.respond(to: HTTPRequest(method: method, target: target, headers: fields))
+        let response = client.request(method, target, headers: headers.map { ($0.name, $0.value) })
+        return HTTPResponse(
+            status: HTTPStatus(code: response.status, reasonPhrase: ""),
+            headers: HTTPFields(response.fields.map { HTTPFields.Field(name: $0.name, value: $0.value) }),
+            body: response.body)
     }
 
     /// The body of a response parsed as JSON.

@@ -16,9 +16,6 @@ struct RenderedResources: Sendable {
     static let jsonHeaders: HTTPFields = [
         "Content-Type": "application/json",
         "Cache-Control": "public, max-age=300",
-        "X-Content-Type-Options": "nosniff",
-        "Access-Control-Allow-Origin": "*",
-        "Access-Control-Expose-Headers": "ETag",
     ]
 
     private let responses: [String: Resource]
