@@ -59,9 +59,10 @@ struct ServerCommand {
             DossierServerCommand.printError("dossier-server: \(error)")
             return 1
         }
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: options.host, port: options.port, accessLog: !options.isQuiet,
             ownResponseHeaders: APIService.ownResponseHeaders)
+        configuration.limits.maxConnections = OpenFileLimit.fitConnectionCap(of: configuration)
         let server = Server(configuration: configuration, responder: responder)
         let port: Int
         do {
