@@ -41,6 +41,9 @@ enum CommandLineParser {
                 options.publicDirectory = try flags.value(for: flag)
             case "--data":
                 options.dataDirectory = try flags.value(for: flag)
+            case "--no-embedded":
+                try flags.noValue(for: flag)
+                options.includesEmbedded = false
             case "--openapi":
                 options.openAPIFile = try flags.value(for: flag)
             case "--quiet", "-q":
@@ -49,6 +52,9 @@ enum CommandLineParser {
             default:
                 throw UsageError(message: "unknown option '\(flag.name)'")
             }
+        }
+        if !options.includesEmbedded, options.dataDirectory == nil {
+            throw UsageError(message: "--no-embedded needs --data DIR: there would be nothing to serve")
         }
         return .serve(options)
     }
