@@ -10,6 +10,8 @@ enum Command: Equatable {
     case validate(arguments: [String])
     /// Print usage.
     case help
+    /// Print the version.
+    case version
 }
 
 /// The options of the `serve` command.

@@ -5,6 +5,7 @@ enum Usage {
                dossier-server healthcheck [--port P]
                dossier-server import FILE... --out DIR
                dossier-server validate FILE...
+               dossier-server help | --help | --version
 
         Serves the kwalificatiedossier API over HTTP/1.1.
 
@@ -17,7 +18,8 @@ enum Usage {
           --no-embedded   serve only the dossiers in --data, not the embedded ones
           --openapi FILE  the contract served at /openapi.yaml (default openapi.yaml)
           --quiet, -q     no access log on standard output
-          --help, -h      show this text
+          --help, -h      show this text (also: dossier-server help)
+          --version       show the version
 
         commands:
           healthcheck     exit 0 if http://127.0.0.1:$PORT/healthz answers 200, else 1
