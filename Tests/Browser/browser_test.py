@@ -611,13 +611,13 @@ class Checks:
         return f"#/kwalificaties grouped per dossier: {shown}"
 
     def texts_and_wording(self):
-        # Singular: competence C has one werkproces in the seeds.
-        status, c = self.server.json("/api/v1/competenties/C")
-        expect(len(c["werkprocessen"]) == 1, f"competence C now has {len(c['werkprocessen'])} werkprocessen; pick another")
-        tekst = self.page("/competenties/C").one("main").norm_text()
-        expect("1 werkproces in 1 dossier steunt op deze competentie" in tekst, f"competence C page reads {tekst[:200]!r}")
+        # Singular: competence Y has one werkproces in the embedded data (C had one until 23181 came).
+        status, c = self.server.json("/api/v1/competenties/Y")
+        expect(len(c["werkprocessen"]) == 1, f"competence Y now has {len(c['werkprocessen'])} werkprocessen; pick another")
+        tekst = self.page("/competenties/Y").one("main").norm_text()
+        expect("1 werkproces in 1 dossier steunt op deze competentie" in tekst, f"competence Y page reads {tekst[:200]!r}")
         lijst = self.page("/competenties").one("ul", id="competenties")
-        regel = lijst.one("li", data_competentie="C").norm_text()
+        regel = lijst.one("li", data_competentie="Y").norm_text()
         expect(regel.endswith("· 1 werkproces"), f"competenties list reads {regel!r}")
         # Kerntaak: a Kerntaken step in the breadcrumbs, and a print-only line with the crebo.
         dom = self.page(f"/dossiers/{CREBO}/kerntaken/B1-K2")

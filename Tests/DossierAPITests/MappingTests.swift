@@ -14,7 +14,7 @@ struct MappingTests {
     /// (dossier, werkproces, competentie) triples as the dossier trees list them.
     private func triplesFromTrees() throws -> Set<[String]> {
         var triples = Set<[String]>()
-        for crebo in ["23189", "23292"] {
+        for crebo in ["23181", "23189", "23292"] {
             let werkprocessen = try #require(
                 try object("/api/v1/dossiers/\(crebo)/werkprocessen")["items"] as? [[String: Any]])
             for werkproces in werkprocessen {
@@ -83,12 +83,12 @@ struct MappingTests {
             }
         }
         #expect(fromCompetenties == fromTrees)
-        #expect(fromTrees.count == 28 + 64)
+        #expect(fromTrees.count == 28 + 64 + 167)
     }
 
     @Test("vakkennis → kerntaken is the exact reverse of each kerntaak's list")
     func vakkennisReverse() throws {
-        for crebo in ["23189", "23292"] {
+        for crebo in ["23181", "23189", "23292"] {
             var fromKerntaken = Set<[String]>()
             let kerntaken = try #require(
                 try object("/api/v1/dossiers/\(crebo)/kerntaken")["items"] as? [[String: Any]])

@@ -26,13 +26,13 @@ struct ResourceTests {
         #expect(links["openapi"] == "/openapi.yaml")
     }
 
-    @Test("the dossier list has both embedded dossiers, sorted by crebo")
+    @Test("the dossier list has the three embedded dossiers, sorted by crebo")
     func dossierList() throws {
         let items = try #require(try object("/api/v1/dossiers")["items"] as? [[String: Any]])
-        #expect(items.map { $0["crebo"] as? String } == ["23189", "23292"])
+        #expect(items.map { $0["crebo"] as? String } == ["23181", "23189", "23292"])
         #expect(
             items.map { $0["titel"] as? String } == [
-                "Dienstverlening", "(After)sales in de mobiliteitsbranche",
+                "Maatschappelijke Zorg", "Dienstverlening", "(After)sales in de mobiliteitsbranche",
             ])
     }
 

@@ -5,12 +5,13 @@ import Testing
 
 @Suite("The catalog and its loading")
 struct CatalogTests {
-    @Test("the embedded data holds 23189 and 23292, sorted, equal to fresh imports of the sources")
+    @Test("the embedded data holds 23181, 23189 and 23292, sorted, equal to fresh imports of the sources")
     func embedded() throws {
         let catalog = try Catalog.loadEmbedded()
-        #expect(catalog.dossiers.map(\.crebo) == ["23189", "23292"])
+        #expect(catalog.dossiers.map(\.crebo) == ["23181", "23189", "23292"])
         #expect(catalog.dossier(crebo: "23292") == (try Fixture.importSeed()))
         #expect(catalog.dossier(crebo: "23189") == (try Fixture.importXML()))
+        #expect(catalog.dossier(crebo: "23181") == (try Fixture.importZorg()))
         #expect(catalog.competenties == Competentie.alle)
         #expect(catalog.dossier(crebo: "99999") == nil)
     }
@@ -27,6 +28,23 @@ struct CatalogTests {
         #expect(werkproces.kerntaak.code == "B1-K2")
         #expect(werkproces.werkproces.competenties == ["H", "K", "R"])
         #expect(catalog.competentie(code: "K")?.titel == "Vakdeskundigheid toepassen")
+        #expect(catalog.kwalificatie(crebo: "25477")?.kwalificatie.code == "P3")
+    }
+
+    @Test("the composed kwalificatie by crebo and by dossier and profiel code, also without a crebo")
+    func composedLookups() throws {
+        let catalog = try Catalog.loadEmbedded()
+        let p3 = try #require(catalog.samengesteld(kwalificatie: "25477"))
+        #expect(p3.dossierCrebo == "23181" && p3.kwalificatie.code == "P3")
+        #expect(p3 == catalog.samengesteld(dossier: "23181", kwalificatie: "P3"))
+        #expect(p3.kerntaak("B1-K1")?.aanvulling?.profiel == "P3")
+        // 23292's P2 has no crebo in its source, yet its composed requirements exist.
+        let p2 = try #require(catalog.samengesteld(dossier: "23292", kwalificatie: "P2"))
+        #expect(p2.kwalificatie.crebo == nil)
+        #expect(p2.kerntaken.map(\.code) == ["B1-K1", "B1-K2", "B1-K3", "P2-K1", "P2-K2"])
+        #expect(catalog.samengesteld(kwalificatie: "23181") == nil)
+        #expect(catalog.samengesteld(dossier: "23181", kwalificatie: "P7") == nil)
+        #expect(catalog.samengesteld(dossier: "99999", kwalificatie: "P1") == nil)
     }
 
     @Test("competentie → werkprocessen spans every dossier and agrees with the werkprocessen")
@@ -43,10 +61,12 @@ struct CatalogTests {
                 #expect(werkproces.kerntaak.code == verwijzing.kerntaakCode)
             }
         }
-        #expect(total == 28 + 64)
+        // The basis links of each werkproces; additions for one profiel are not among them.
+        #expect(total == 28 + 64 + 167)
         let k = catalog.werkprocessen(competentie: "K")
-        #expect(Set(k.map(\.dossierCrebo)) == ["23189", "23292"])
-        #expect(k.first?.dossierCrebo == "23189")
+        #expect(Set(k.map(\.dossierCrebo)) == ["23181", "23189", "23292"])
+        #expect(k.first?.dossierCrebo == "23181")
+        #expect(!k.contains { $0.werkprocesCode == "B1-K1-W5" && $0.dossierCrebo == "23181" })
         #expect(catalog.werkprocessen(competentie: "Z").isEmpty)
     }
 

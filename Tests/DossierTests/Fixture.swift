@@ -12,13 +12,21 @@ enum Fixture {
 
     static let seedName = "kd-23292-aftersales-mobiliteitsbranche.txt"
     static let xmlName = "2755-dienstverlening.xml"
+    /// The real export with per-profiel additions: 23181 Maatschappelijke Zorg.
+    static let zorgName = "4156-maatschappelijke-zorg.xml"
+    /// The seed with "Voor ‹profiel› geldt aanvullend:" blocks inserted by the tests (see
+    /// `PublishedTextAanvullendTests`); not a real publication.
+    static let constructedName = "constructed-23292-aanvullend.txt"
 
     static var seedURL: URL { directory.appendingPathComponent(seedName) }
     static var xmlURL: URL { directory.appendingPathComponent(xmlName) }
+    static var zorgURL: URL { directory.appendingPathComponent(zorgName) }
+    static var constructedURL: URL { directory.appendingPathComponent(constructedName) }
 
     static func data(_ url: URL) throws -> Data { try Data(contentsOf: url) }
     static func seedText() throws -> String { String(decoding: try data(seedURL), as: UTF8.self) }
     static func xmlText() throws -> String { String(decoding: try data(xmlURL), as: UTF8.self) }
+    static func zorgText() throws -> String { String(decoding: try data(zorgURL), as: UTF8.self) }
 
     /// The seed's lines, 1-based access via `seedLines[n - 1]`.
     static func seedLines() throws -> [String] {
@@ -37,6 +45,22 @@ enum Fixture {
         let dossiers = try SBBXMLImporter.importDossiers(from: data(xmlURL), file: xmlName)
         guard dossiers.count == 1 else { throw FixtureError.unexpectedCount(dossiers.count) }
         return dossiers[0]
+    }
+
+    static func importZorg() throws -> Kwalificatiedossier {
+        let dossiers = try SBBXMLImporter.importDossiers(from: data(zorgURL), file: zorgName)
+        guard dossiers.count == 1 else { throw FixtureError.unexpectedCount(dossiers.count) }
+        return dossiers[0]
+    }
+
+    /// Imports a changed copy of the 4156 export (first occurrence of `target` replaced).
+    static func importZorg(replacingFirst target: String, with replacement: String) throws
+        -> [Kwalificatiedossier]
+    {
+        var text = try zorgText()
+        guard let range = text.range(of: target) else { throw FixtureError.missing(target) }
+        text.replaceSubrange(range, with: replacement)
+        return try SBBXMLImporter.importDossiers(from: Data(text.utf8), file: zorgName)
     }
 
     /// Imports a changed copy of the seed text.

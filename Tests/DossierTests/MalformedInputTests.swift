@@ -189,8 +189,10 @@ struct MalformedInputTests {
         )
     }
 
-    @Test("a non-empty per-profiel addition is refused with its element and line, not dropped")
+    @Test("a per-profiel element not in the format's shape is refused with its element and line, not dropped")
     func perProfielContent() throws {
+        // Once refused as content the model could not hold; now read, so only a wrong shape
+        // (here a profiel without its <aanvullend>) is an error.
         let error = #expect(throws: ImportError.self) {
             try Fixture.importXML(
                 replacingFirst: "<werkprocesgedragperprofiel />",
@@ -198,8 +200,18 @@ struct MalformedInputTests {
                     "<werkprocesgedragperprofiel><profiel referentie=\"986408\">extra</profiel></werkprocesgedragperprofiel>"
             )
         }
-        #expect(error?.location == .line(229))
-        #expect(error?.message.hasPrefix("<werkprocesgedragperprofiel> has content") == true)
+        #expect(
+            error?.description
+                == "\(Fixture.xmlName):229: unexpected element <profiel> in <werkprocesgedragperprofiel>")
+        let added = try Fixture.importXML(
+            replacingFirst: "<werkprocesgedragperprofiel />",
+            with:
+                "<werkprocesgedragperprofiel><aanvullend><profiel referentie=\"986408\" /><omschrijving><![CDATA[De medewerker:\n- extra.]]></omschrijving></aanvullend></werkprocesgedragperprofiel>"
+        )
+        #expect(
+            added.first?.werkproces("B1-K1-W1")?.aanvullend == [
+                WerkprocesAanvulling(profiel: "P1", gedragAanhef: "De medewerker:", gedrag: ["extra."])
+            ])
     }
 
     @Test("an unknown sectorkamer or domein referentie is an error")

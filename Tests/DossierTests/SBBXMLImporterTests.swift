@@ -137,6 +137,36 @@ struct SBBXMLImporterTests {
             ) == true)
         #expect(dossier.keuzedelen == Keuzedelen())
         #expect(dossier.bron == Bron(soort: .sbbXML, bestand: Fixture.xmlName))
+        // The <dossier> flags wettelijkeberoepsvereisten="Nee" positief_advies_toetsingskamer="Ja".
+        #expect(dossier.wettelijkeBeroepsvereisten == false && dossier.positiefAdviesToetsingskamer == true)
+        #expect(dossier.kwalificaties.allSatisfy { $0.certificaten == nil && $0.bronBeroepsvereisten == nil })
+    }
+
+    @Test("certificaten and the bron of the beroepsvereisten are read as text; a list of elements is refused")
+    func certificatenEnBron() throws {
+        let read = try Fixture.importXML(
+            replacingFirst: "<certificaten />", with: "<certificaten>Certificaat A (zie bron)</certificaten>")
+        #expect(read.first?.kwalificaties[0].certificaten == "Certificaat A (zie bron)")
+        let bron = try Fixture.importXML(
+            replacingFirst: "<bronwettelijkeberoepsvereisten></bronwettelijkeberoepsvereisten>",
+            with: "<bronwettelijkeberoepsvereisten>Wet BIG</bronwettelijkeberoepsvereisten>")
+        #expect(bron.first?.kwalificaties[0].bronBeroepsvereisten == "Wet BIG")
+        let list = #expect(throws: ImportError.self) {
+            try Fixture.importXML(
+                replacingFirst: "<certificaten />",
+                with: "<certificaten><certificaat nr=\"1\" /></certificaten>")
+        }
+        #expect(
+            list?.description
+                == "\(Fixture.xmlName):422: unexpected element <certificaat> inside <certificaten>")
+        let flag = #expect(throws: ImportError.self) {
+            try Fixture.importXML(
+                replacingFirst: "positief_advies_toetsingskamer=\"Ja\"",
+                with: "positief_advies_toetsingskamer=\"Misschien\"")
+        }
+        #expect(
+            flag?.description
+                == "\(Fixture.xmlName):62: positief_advies_toetsingskamer is 'Misschien', expected Ja or Nee")
     }
 
     @Test("profielen: codes, crebos with dates, niveau, sbu, soort opleiding, beroepsvereisten, kerntaken")

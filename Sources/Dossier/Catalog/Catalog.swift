@@ -113,6 +113,19 @@ public struct Catalog: Sendable {
         return (dossier, kwalificatie)
     }
 
+    /// The composed requirements of a kwalificatie by its dossier and profiel code (`23181`,
+    /// `P3`): see ``Kwalificatiedossier/samengesteld(voor:)``. Works for a kwalificatie whose
+    /// source gives no crebo too.
+    public func samengesteld(dossier crebo: String, kwalificatie code: String) -> SamengesteldeKwalificatie? {
+        dossier(crebo: crebo)?.samengesteld(voor: code)
+    }
+
+    /// The composed requirements of the kwalificatie with this crebo (`25477`).
+    public func samengesteld(kwalificatie crebo: String) -> SamengesteldeKwalificatie? {
+        guard let found = kwalificatie(crebo: crebo) else { return nil }
+        return found.dossier.samengesteld(voor: found.kwalificatie.code)
+    }
+
     /// The competentie with this code (`A`...`Y`).
     public func competentie(code: String) -> Competentie? {
         Competentie.met(code: code)
@@ -149,7 +162,8 @@ public struct Catalog: Sendable {
 
     // MARK: Loading
 
-    /// The dossiers shipped inside the `Dossier` module (23292 and 23189), validated.
+    /// The dossiers shipped inside the `Dossier` module (every JSON file of its `dossiers`
+    /// resource: 23181, 23189 and 23292), validated.
     public static func loadEmbedded() throws -> Catalog {
         try load(files: embeddedFiles())
     }

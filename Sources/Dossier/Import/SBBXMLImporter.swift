@@ -6,10 +6,12 @@ import Foundation
 /// One export can hold many dossiers; each becomes one value. Codes follow the published
 /// numbering: basis kerntaken `B1-K{hoofdstuk}`, their werkprocessen `B1-K{k}-W{hoofdstuk}`,
 /// profielen `P{hoofdstuk}` with kerntaken `P{p}-K{k}` and werkprocessen `P{p}-K{k}-W{w}`.
-/// Competenties and vakkennis are resolved through their `referentie`. Texts are trimmed, HTML
-/// is reduced to plain text, and nothing is guessed: an element the model cannot hold that
-/// carries content (a non-empty `...perprofiel` addition, for example) stops the import with an
-/// ``ImportError`` naming the element and its line rather than being dropped.
+/// Competenties and vakkennis are resolved through their `referentie`, and so are the profielen
+/// of the per-profiel additions (`…perprofiel/aanvullend`, see `SBBXMLImporter+Aanvullend.swift`).
+/// Texts are trimmed, HTML is reduced to plain text, and nothing is guessed: an element the
+/// model cannot hold that carries content (a certificate list or a categorie of vakkennis, for
+/// example) stops the import with an ``ImportError`` naming the element and its line rather
+/// than being dropped.
 public enum SBBXMLImporter {
     /// Imports every dossier in an export.
     ///
@@ -34,7 +36,7 @@ public enum SBBXMLImporter {
 }
 
 /// The shared blocks of an export: domeinen, sectorkamers and competenties by their `nr`.
-private struct ExportContext {
+struct ExportContext {
     let file: String
     var domeinen: [String: Opleidingsdomein] = [:]
     var sectorkamers: [String: String] = [:]
@@ -95,18 +97,39 @@ private struct ExportContext {
 }
 
 /// Reads one `<dossier>` element.
-private struct DossierReader {
+struct DossierReader {
     let context: ExportContext
     let element: XMLElementNode
     var file: String { context.file }
+    /// The dossier's profielen by their `nr`: the profiel code (`P3`) an `aanvullend` refers to.
+    private(set) var profielen: [String: String] = [:]
+
+    init(context: ExportContext, element: XMLElementNode) {
+        self.context = context
+        self.element = element
+    }
 
     /// Elements whose content the model cannot hold; they must be empty (see the type doc).
     static let mustBeEmpty: Set<String> = [
-        "vakkennisenvaardigheden_met_categorie", "certificaten", "instellingendieaanmogenbieden",
-        "bronwettelijkeberoepsvereisten",
+        "vakkennisenvaardigheden_met_categorie", "instellingendieaanmogenbieden",
     ]
 
     func read() throws -> Kwalificatiedossier {
+        var reader = self
+        try reader.readProfielCodes()
+        return try reader.readDossier()
+    }
+
+    /// Every profiel's code by its `nr`, before the basisdeel whose additions refer to them.
+    private mutating func readProfielCodes() throws {
+        for profiel in element.child("profielen")?.children(named: "profiel") ?? [] {
+            let nr = try ExportContext.required(profiel, "nr", file: file)
+            guard profielen[nr] == nil else { throw error(profiel, "duplicate profiel nr \(nr)") }
+            profielen[nr] = "P\(try hoofdstuk(profiel))"
+        }
+    }
+
+    private func readDossier() throws -> Kwalificatiedossier {
         let nr = try ExportContext.required(element, "nr", file: file)
         let titel = try ExportContext.required(element, "titel", file: file)
         try checkNothingUnmodelled()
@@ -175,23 +198,31 @@ private struct DossierReader {
             generiekeOnderdelenInleiding: generiek.inleiding,
             // The export format has no keuzedelen section and names no overview: nothing to say.
             keuzedelen: Keuzedelen(),
+            wettelijkeBeroepsvereisten: try jaNee(attribute: "wettelijkeberoepsvereisten", of: element),
+            positiefAdviesToetsingskamer: try jaNee(attribute: "positief_advies_toetsingskamer", of: element),
             bron: Bron(soort: .sbbXML, bestand: file))
     }
 
     // MARK: Parts
 
-    /// Content the model cannot hold must not be dropped silently: every `...perprofiel`
-    /// element and each of ``mustBeEmpty`` must be empty.
+    /// Content the model cannot hold must not be dropped silently: each of ``mustBeEmpty``
+    /// must be empty, and a `…perprofiel` element the importer does not know must not occur
+    /// at all (the known ones are read where they belong and refused anywhere else).
     private func checkNothingUnmodelled() throws {
         let parts = [element.child("basis"), element.child("profielen")].compactMap { $0 }
-        for node in parts.flatMap({ $0.allDescendants() })
-        where node.name.hasSuffix("perprofiel") || Self.mustBeEmpty.contains(node.name) {
-            let blank = TextRules.trimmed(node.text).isEmpty
-            if !node.children.isEmpty || !blank {
+        for node in parts.flatMap({ $0.allDescendants() }) {
+            if node.name.hasSuffix("perprofiel"), !Self.perProfielElementen.contains(node.name) {
+                throw error(
+                    node,
+                    "unknown per-profiel element <\(node.name)>; this importer reads "
+                        + Self.perProfielElementen.sorted().map { "<\($0)>" }.joined(separator: ", "))
+            }
+            guard Self.mustBeEmpty.contains(node.name) else { continue }
+            if !node.children.isEmpty || !TextRules.trimmed(node.text).isEmpty {
                 throw error(
                     node,
                     "<\(node.name)> has content, which this importer cannot represent yet "
-                        + "(per-profiel additions, categories, certificates and similar are not in the model)"
+                        + "(categories of vakkennis and the institutions allowed to offer a kwalificatie are not in the model)"
                 )
             }
         }
@@ -225,21 +256,20 @@ private struct DossierReader {
             try expectOnly(
                 ["complexiteit", "verantwoordelijkheid", "vakkennisenvaardigheden", werkprocessenElement],
                 in: kerntaak, what: "kerntaak \(nr)")
-            var referenties: [String] = []
-            for referentie in kerntaak.child("vakkennisenvaardigheden")?.children(
-                named: "vakkennisenvaardigheden")
-                ?? []
-            {
-                let id = try ExportContext.required(referentie, "referentie", file: file)
-                guard vakkennis.contains(id) else {
-                    throw error(referentie, "kerntaak \(nr) refers to unknown kennisofvaardigheid \(id)")
-                }
-                // The export lists some items twice within one kerntaak: keep the first.
-                if !referenties.contains(id) { referenties.append(id) }
+            let lijst = kerntaak.child("vakkennisenvaardigheden")
+            if let lijst {
+                try expectOnly(
+                    [
+                        "vakkennisenvaardigheden", "vakkennisenvaardighedenperprofiel",
+                        "vakkennisenvaardigheden_met_categorie",
+                    ], in: lijst, what: "the vakkennis of kerntaak \(nr)")
             }
+            let referenties = try vakkennisReferenties(
+                lijst?.children(named: "vakkennisenvaardigheden") ?? [], known: vakkennis,
+                of: "kerntaak \(nr)")
             var werkprocessen: [Werkproces] = []
             for werkproces in kerntaak.child(werkprocessenElement)?.children(named: "werkproces") ?? [] {
-                let read = try readWerkproces(werkproces, kerntaak: code)
+                let read = try readWerkproces(werkproces, kerntaak: code, deel: deel, vakkennis: vakkennis)
                 if werkprocessen.contains(where: { $0.code == read.code }) {
                     throw error(werkproces, "duplicate werkproces \(read.code)")
                 }
@@ -248,45 +278,90 @@ private struct DossierReader {
             if werkprocessen.isEmpty {
                 throw error(kerntaak, "kerntaak \(nr) (\(code)) has no werkprocessen")
             }
+            let complexiteit = kerntaak.child("complexiteit")
+            let verantwoordelijkheid = kerntaak.child("verantwoordelijkheid")
             result.append(
                 Kerntaak(
                     code: code, titel: try ExportContext.required(kerntaak, "titel", file: file),
                     deel: deel, profiel: profiel,
-                    complexiteit: try text(kerntaak.child("complexiteit")),
-                    verantwoordelijkheidEnZelfstandigheid: try text(kerntaak.child("verantwoordelijkheid")),
-                    vakkennis: referenties, werkprocessen: werkprocessen))
+                    complexiteit: try text(complexiteit, perProfiel: "complexiteitperprofiel"),
+                    verantwoordelijkheidEnZelfstandigheid: try text(
+                        verantwoordelijkheid, perProfiel: "verantwoordelijkheidperprofiel"),
+                    vakkennis: referenties, werkprocessen: werkprocessen,
+                    aanvullend: try kerntaakAanvullend(
+                        complexiteit: complexiteit, verantwoordelijkheid: verantwoordelijkheid,
+                        vakkennis: lijst, known: vakkennis, deel: deel, code: code)))
         }
         return result
     }
 
-    private func readWerkproces(_ werkproces: XMLElementNode, kerntaak: String) throws -> Werkproces {
+    private func readWerkproces(
+        _ werkproces: XMLElementNode, kerntaak: String, deel: Kerntaak.Deel, vakkennis: Set<String>
+    ) throws -> Werkproces {
         let nr = try ExportContext.required(werkproces, "nr", file: file)
         let code = "\(kerntaak)-W\(try hoofdstuk(werkproces))"
         try expectOnly(
             ["werkprocesomschrijving", "werkprocesresultaat", "werkprocesgedrag", "werkprocescompetenties"],
             in: werkproces, what: "werkproces \(nr)")
+        let lijst = werkproces.child("werkprocescompetenties")
+        if let lijst {
+            try expectOnly(
+                ["competentie", "werkprocescompetentiesperprofiel"], in: lijst,
+                what: "the competenties of werkproces \(nr)")
+        }
+        let competenties = try competentieReferenties(
+            lijst?.children(named: "competentie") ?? [], of: "werkproces \(nr)")
+        let omschrijving = werkproces.child("werkprocesomschrijving")
+        let resultaat = werkproces.child("werkprocesresultaat")
+        let gedragElement = werkproces.child("werkprocesgedrag")
+        let gedrag = try readGedrag(
+            gedragElement, perProfiel: "werkprocesgedragperprofiel", werkproces: nr)
+        return Werkproces(
+            code: code, titel: try ExportContext.required(werkproces, "titel", file: file),
+            omschrijving: try text(omschrijving, perProfiel: "werkprocesomschrijvingperprofiel"),
+            resultaat: try text(resultaat, perProfiel: "werkprocesresultaatperprofiel"),
+            gedragAanhef: gedrag.aanhef, gedrag: gedrag.items, competenties: competenties,
+            aanvullend: try werkprocesAanvullend(
+                omschrijving: omschrijving, resultaat: resultaat, gedrag: gedragElement,
+                competenties: lijst, deel: deel, code: code, nr: nr))
+    }
+
+    /// The competentie codes of `<competentie referentie>` elements, each once, in order.
+    func competentieReferenties(_ elements: [XMLElementNode], of owner: String) throws -> [String] {
         var competenties: [String] = []
-        for competentie in werkproces.child("werkprocescompetenties")?.children(named: "competentie") ?? [] {
+        for competentie in elements {
             let referentie = try ExportContext.required(competentie, "referentie", file: file)
             guard let code = context.competentieCodes[referentie] else {
-                throw error(competentie, "werkproces \(nr) refers to unknown competentie \(referentie)")
+                throw error(competentie, "\(owner) refers to unknown competentie \(referentie)")
             }
             if !competenties.contains(code) { competenties.append(code) }
         }
-        let gedrag = try readGedrag(werkproces.child("werkprocesgedrag"), werkproces: nr)
-        return Werkproces(
-            code: code, titel: try ExportContext.required(werkproces, "titel", file: file),
-            omschrijving: try text(werkproces.child("werkprocesomschrijving")),
-            resultaat: try text(werkproces.child("werkprocesresultaat")),
-            gedragAanhef: gedrag.aanhef, gedrag: gedrag.items, competenties: competenties)
+        return competenties
+    }
+
+    /// The ids of `<vakkennisenvaardigheden referentie>` elements, each once, in order.
+    func vakkennisReferenties(_ elements: [XMLElementNode], known: Set<String>, of owner: String) throws
+        -> [String]
+    {
+        var referenties: [String] = []
+        for referentie in elements {
+            let id = try ExportContext.required(referentie, "referentie", file: file)
+            guard known.contains(id) else {
+                throw error(referentie, "\(owner) refers to unknown kennisofvaardigheid \(id)")
+            }
+            // The export lists some items twice within one kerntaak: keep the first.
+            if !referenties.contains(id) { referenties.append(id) }
+        }
+        return referenties
     }
 
     /// Splits a gedrag text: the lines before the first `-` bullet are the lead-in, every
-    /// bullet is one item (a line without a bullet after one continues that item).
-    private func readGedrag(_ node: XMLElementNode?, werkproces: String) throws -> (
+    /// bullet is one item (a line without a bullet after one continues that item). The same
+    /// rules split a basis gedrag and a profiel's added gedrag.
+    func readGedrag(_ node: XMLElementNode?, perProfiel: String? = nil, werkproces: String) throws -> (
         aanhef: String?, items: [String]
     ) {
-        guard let node, let tekst = try text(node) else { return (nil, []) }
+        guard let node, let tekst = try text(node, perProfiel: perProfiel) else { return (nil, []) }
         var aanhef: [String] = []
         var items: [String] = []
         for line in tekst.split(separator: "\n", omittingEmptySubsequences: true) {
@@ -336,11 +411,7 @@ private struct DossierReader {
         }
         var beroepsvereisten: Bool?
         if let node = omschrijving?.child("wettelijkeberoepsvereisten"), let text = try text(node) {
-            switch text {
-            case "Ja": beroepsvereisten = true
-            case "Nee": beroepsvereisten = false
-            default: throw error(node, "wettelijkeberoepsvereisten is '\(text)', expected Ja or Nee")
-            }
+            beroepsvereisten = try jaNee(text, node, "wettelijkeberoepsvereisten")
         }
         var sbu: Int?
         if let node = omschrijving?.child("sbu"), let text = try text(node) {
@@ -365,6 +436,10 @@ private struct DossierReader {
             datumEindeOpleiding: try crebos.first.flatMap {
                 try date(attribute: "Datum_einde_opleiding", of: $0)
             },
+            // Read as text; a list of certificate elements (a shape not seen in real exports
+            // yet) is refused by text(_:) with its line rather than dropped.
+            bronBeroepsvereisten: try text(omschrijving?.child("bronwettelijkeberoepsvereisten")),
+            certificaten: try text(omschrijving?.child("certificaten")),
             kerntaken: kerntaken)
     }
 
@@ -432,6 +507,19 @@ private struct DossierReader {
         return value
     }
 
+    private func jaNee(_ text: String, _ node: XMLElementNode, _ name: String) throws -> Bool {
+        switch text {
+        case "Ja": return true
+        case "Nee": return false
+        default: throw error(node, "\(name) is '\(text)', expected Ja or Nee")
+        }
+    }
+
+    private func jaNee(attribute: String, of node: XMLElementNode) throws -> Bool? {
+        guard let text = TextRules.nonBlank(node.attributes[attribute]) else { return nil }
+        return try jaNee(text, node, attribute)
+    }
+
     private func creboText(_ node: XMLElementNode) throws -> String {
         let crebo = TextRules.trimmed(node.text)
         guard TextRules.isCrebo(crebo) else {
@@ -456,23 +544,27 @@ private struct DossierReader {
         return iso
     }
 
-    /// The element's text: HTML reduced to plain text, else paragraphs normalised; `nil` if
-    /// blank. Child elements other than the empty `...perprofiel` ones are not expected.
-    private func text(_ node: XMLElementNode?) throws -> String? {
+    /// The element's own text: HTML reduced to plain text, else paragraphs normalised; `nil`
+    /// if blank. No child element is expected but the one `perProfiel` element that holds the
+    /// element's additions (read by the caller).
+    func text(_ node: XMLElementNode?, perProfiel: String? = nil) throws -> String? {
         guard let node else { return nil }
-        if let child = node.children.first(where: { !$0.name.hasSuffix("perprofiel") }) {
+        if let child = node.children.first(where: { $0.name != perProfiel }) {
             throw error(child, "unexpected element <\(child.name)> inside <\(node.name)>")
+        }
+        if node.children.count > 1 {
+            throw error(node.children[1], "a second <\(node.children[1].name)> inside <\(node.name)>")
         }
         return HTMLText.isHTML(node.text) ? HTMLText.plainText(node.text) : TextRules.paragraphs(node.text)
     }
 
-    private func expectOnly(_ names: Set<String>, in node: XMLElementNode, what: String) throws {
+    func expectOnly(_ names: Set<String>, in node: XMLElementNode, what: String) throws {
         if let child = node.children.first(where: { !names.contains($0.name) }) {
             throw error(child, "unexpected element <\(child.name)> in \(what)")
         }
     }
 
-    private func error(_ node: XMLElementNode, _ message: String) -> ImportError {
+    func error(_ node: XMLElementNode, _ message: String) -> ImportError {
         ImportError(file: file, location: .line(node.line), message: message)
     }
 }

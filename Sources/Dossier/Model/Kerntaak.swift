@@ -29,12 +29,16 @@ public struct Kerntaak: Codable, Sendable, Hashable {
     public var vakkennis: [String]?
     /// The werkprocessen, in published order.
     public var werkprocessen: [Werkproces]
+    /// What single profielen add to this kerntaak, one entry per profiel in profiel order;
+    /// `nil` when none does. Only a basisdeel kerntaak has additions.
+    public var aanvullend: [KerntaakAanvulling]?
 
     /// Creates a kerntaak.
     public init(
         code: String, titel: String, deel: Deel, profiel: String? = nil,
         complexiteit: String? = nil, verantwoordelijkheidEnZelfstandigheid: String? = nil,
-        vakkennisAanhef: String? = nil, vakkennis: [String]? = nil, werkprocessen: [Werkproces] = []
+        vakkennisAanhef: String? = nil, vakkennis: [String]? = nil, werkprocessen: [Werkproces] = [],
+        aanvullend: [KerntaakAanvulling]? = nil
     ) {
         self.code = code
         self.titel = titel
@@ -45,5 +49,6 @@ public struct Kerntaak: Codable, Sendable, Hashable {
         self.vakkennisAanhef = vakkennisAanhef
         self.vakkennis = vakkennis
         self.werkprocessen = werkprocessen
+        self.aanvullend = aanvullend
     }
 }

@@ -17,6 +17,12 @@ public struct Kwalificatie: Codable, Sendable, Hashable {
     public var beroepsvereisten: Bool?
     /// Explanation of those requirements, where given.
     public var toelichtingBeroepsvereisten: String?
+    /// The legal source of those requirements, as written (SBB XML:
+    /// `bronwettelijkeberoepsvereisten`), where given.
+    public var bronBeroepsvereisten: String?
+    /// The certificates that come with the kwalificatie, as written (SBB XML: `certificaten`),
+    /// where given.
+    public var certificaten: String?
     /// Kind of programme, e.g. `vakopleiding` or `basisberoepsopleiding`.
     public var soortOpleiding: String?
     /// The beroepsgroep, where given (SBB XML).
@@ -41,7 +47,8 @@ public struct Kwalificatie: Codable, Sendable, Hashable {
         toelichtingBeroepsvereisten: String? = nil, soortOpleiding: String? = nil,
         beroepsgroep: String? = nil, typeringVanHetBeroep: String? = nil, sbu: Int? = nil,
         geldigVanaf: String? = nil, datumEindeInstroom: String? = nil,
-        datumEindeOpleiding: String? = nil, kerntaken: [String] = []
+        datumEindeOpleiding: String? = nil, bronBeroepsvereisten: String? = nil,
+        certificaten: String? = nil, kerntaken: [String] = []
     ) {
         self.code = code
         self.crebo = crebo
@@ -57,6 +64,8 @@ public struct Kwalificatie: Codable, Sendable, Hashable {
         self.geldigVanaf = geldigVanaf
         self.datumEindeInstroom = datumEindeInstroom
         self.datumEindeOpleiding = datumEindeOpleiding
+        self.bronBeroepsvereisten = bronBeroepsvereisten
+        self.certificaten = certificaten
         self.kerntaken = kerntaken
     }
 }

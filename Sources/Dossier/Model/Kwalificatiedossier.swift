@@ -47,6 +47,12 @@ public struct Kwalificatiedossier: Codable, Sendable, Hashable {
     public var generiekeOnderdelenInleiding: String?
     /// The keuzedelen: the overview link the dossier names and any keuzedelen a source lists.
     public var keuzedelen: Keuzedelen
+    /// Whether legal professional requirements apply to the dossier (SBB XML: the dossier's
+    /// `wettelijkeberoepsvereisten` flag, Ja/Nee).
+    public var wettelijkeBeroepsvereisten: Bool?
+    /// Whether the toetsingskamer advised positively on the dossier (SBB XML:
+    /// `positief_advies_toetsingskamer`, Ja/Nee).
+    public var positiefAdviesToetsingskamer: Bool?
     /// Where this dossier was imported from.
     public var bron: Bron
 
@@ -60,7 +66,8 @@ public struct Kwalificatiedossier: Codable, Sendable, Hashable {
         datumEindeOpleiding: String? = nil, typering: Typering = Typering(),
         kwalificaties: [Kwalificatie] = [], kerntaken: [Kerntaak] = [], vakkennis: [Vakkennis] = [],
         generiekeOnderdelen: [GeneriekOnderdeel] = [], generiekeOnderdelenInleiding: String? = nil,
-        keuzedelen: Keuzedelen = Keuzedelen(), bron: Bron
+        keuzedelen: Keuzedelen = Keuzedelen(), wettelijkeBeroepsvereisten: Bool? = nil,
+        positiefAdviesToetsingskamer: Bool? = nil, bron: Bron
     ) {
         self.crebo = crebo
         self.titel = titel
@@ -83,6 +90,8 @@ public struct Kwalificatiedossier: Codable, Sendable, Hashable {
         self.generiekeOnderdelen = generiekeOnderdelen
         self.generiekeOnderdelenInleiding = generiekeOnderdelenInleiding
         self.keuzedelen = keuzedelen
+        self.wettelijkeBeroepsvereisten = wettelijkeBeroepsvereisten
+        self.positiefAdviesToetsingskamer = positiefAdviesToetsingskamer
         self.bron = bron
     }
 }

@@ -17,11 +17,15 @@ public struct Werkproces: Codable, Sendable, Hashable {
     /// Codes (`A`...`Y`) of the underlying SBB competenties, in published order; `nil` when
     /// the source does not give them.
     public var competenties: [String]?
+    /// What single profielen add to this werkproces, one entry per profiel in profiel order;
+    /// `nil` when none does. Only a werkproces of a basisdeel kerntaak has additions.
+    public var aanvullend: [WerkprocesAanvulling]?
 
     /// Creates a werkproces.
     public init(
         code: String, titel: String, omschrijving: String? = nil, resultaat: String? = nil,
-        gedragAanhef: String? = nil, gedrag: [String]? = nil, competenties: [String]? = nil
+        gedragAanhef: String? = nil, gedrag: [String]? = nil, competenties: [String]? = nil,
+        aanvullend: [WerkprocesAanvulling]? = nil
     ) {
         self.code = code
         self.titel = titel
@@ -30,5 +34,6 @@ public struct Werkproces: Codable, Sendable, Hashable {
         self.gedragAanhef = gedragAanhef
         self.gedrag = gedrag
         self.competenties = competenties
+        self.aanvullend = aanvullend
     }
 }

@@ -12,7 +12,7 @@ public enum DossierValidator {
     }
 }
 
-private struct Checker {
+struct Checker {
     let dossier: Kwalificatiedossier
     let file: String
 
@@ -107,6 +107,7 @@ private struct Checker {
             guard !kerntaak.werkprocessen.isEmpty else {
                 throw fail("\(path).werkprocessen", "kerntaak \(kerntaak.code) has no werkprocessen")
             }
+            try checkAanvullend(kerntaak, at: path)
             for werkproces in kerntaak.werkprocessen {
                 let wpath = "\(path).werkprocessen[\(werkproces.code)]"
                 guard werkprocesCodes.insert(werkproces.code).inserted else {

@@ -99,6 +99,9 @@ final class WerkprocesBuilder {
     var gedragAanhef: [String] = []
     var gedrag: [String] = []
     var competenties: [String]?
+    /// The "Voor ‹profiel› geldt aanvullend:" blocks, one builder per profiel in order of
+    /// first appearance.
+    var aanvullend: [WerkprocesAanvullingBuilder] = []
 
     init(code: String, titel: String, line: Int) {
         self.code = code
@@ -116,6 +119,9 @@ final class KerntaakBuilder {
     var vakkennisAanhef: [String] = []
     var vakkennis: [String] = []
     var werkprocessen: [WerkprocesBuilder] = []
+    /// The "Voor ‹profiel› geldt aanvullend:" blocks, one builder per profiel in order of
+    /// first appearance.
+    var aanvullend: [KerntaakAanvullingBuilder] = []
 
     init(code: PublishedCode, titel: String, line: Int) {
         self.code = code
@@ -149,6 +155,8 @@ enum Field {
     case complexiteit, verantwoordelijkheid, vakkennis
     case omschrijving, resultaat, gedrag
     case mboNiveau, eqfNiveau, typeringBeroep, beroepsvereisten, toelichtingBeroepsvereisten
+    /// After a werkproces's competenties line: only an addition's competenties line may follow.
+    case competenties
 
     var isList: Bool { self == .vakkennis || self == .gedrag }
 }

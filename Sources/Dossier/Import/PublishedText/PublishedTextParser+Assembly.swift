@@ -15,13 +15,20 @@ extension PublishedTextParser {
             vakkennis.append(Vakkennis(id: id, tekst: tekst))
             return id
         }
-        var result: [Kerntaak] = []
-        for builder in kerntaken {
+        let basisRefs = kerntaken.map { builder in
             var refs: [String] = []
             for tekst in builder.vakkennis {
                 let ref = id(for: tekst)
                 if !refs.contains(ref) { refs.append(ref) }
             }
+            return refs
+        }
+        // Items only an addition lists are numbered after every kerntaak's own, so that an
+        // addition never renumbers the basis items.
+        let aanvullend = kerntaken.map { kerntaakAanvullend($0, id: id(for:)) }
+        var result: [Kerntaak] = []
+        for (index, builder) in kerntaken.enumerated() {
+            let refs = basisRefs[index]
             let isProfiel = builder.code.deel.hasPrefix("P")
             result.append(
                 Kerntaak(
@@ -37,8 +44,9 @@ extension PublishedTextParser {
                             omschrijving: paragraphs(werkproces.omschrijving),
                             resultaat: paragraphs(werkproces.resultaat),
                             gedragAanhef: paragraphs(werkproces.gedragAanhef), gedrag: werkproces.gedrag,
-                            competenties: werkproces.competenties)
-                    }))
+                            competenties: werkproces.competenties,
+                            aanvullend: werkprocesAanvullend(werkproces))
+                    }, aanvullend: aanvullend[index]))
         }
         // Profiel kerntaken only the overview names: titles of kerntaak and werkprocessen.
         let detailed = Set(result.map(\.code))

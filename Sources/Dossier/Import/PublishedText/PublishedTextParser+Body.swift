@@ -9,6 +9,9 @@ extension PublishedTextParser {
         var kerntaak: KerntaakBuilder?
         var werkproces: WerkprocesBuilder?
         var kwalificatie: KwalificatieBuilder?
+        /// The open "Voor ‹profiel› geldt aanvullend:" block, if any: lines go to it, not to
+        /// the basis text, until the next heading, label, section or competenties line.
+        var aanvulling: AanvullingBlock?
         /// Set when a repeated page header was dropped: the next line may continue a sentence.
         var afterPageBreak = false
     }
@@ -27,7 +30,9 @@ extension PublishedTextParser {
     func bodyLine(_ line: SourceLine, _ state: inout BodyState) throws {
         let text = line.text
         if text.isEmpty { return }
+        if try aanvullingLabel(line, &state) { return }
         if let heading = heading(text, state) {
+            try closeAanvulling(&state)
             state.field = heading
             state.afterPageBreak = false
             return
@@ -46,12 +51,13 @@ extension PublishedTextParser {
             guard let werkproces = state.werkproces else {
                 throw error(line.number, "competenties outside a werkproces")
             }
+            if try aanvullingCompetenties(competentieText, line: line, &state) { return }
             if werkproces.competenties != nil {
                 throw error(line.number, "a second competenties line for \(werkproces.code)")
             }
             werkproces.competenties = try competenties(
                 String(competentieText.dropFirst(Keyword.competenties.count)), line: line.number)
-            state.field = .none
+            state.field = .competenties
             state.afterPageBreak = false
             return
         }
@@ -112,6 +118,7 @@ extension PublishedTextParser {
             state.afterPageBreak = true
             return
         }
+        try closeAanvulling(&state)
         if kerntaken.contains(where: {
             $0.code.text == code.text || $0.werkprocessen.contains { $0.code == code.text }
         }) {
@@ -151,6 +158,7 @@ extension PublishedTextParser {
     }
 
     func close(_ state: inout BodyState) throws {
+        try closeAanvulling(&state)
         try closeWerkproces(&state)
         if let kerntaak = state.kerntaak, kerntaak.werkprocessen.isEmpty {
             throw error(kerntaak.line, "kerntaak \(kerntaak.code.text) has no werkprocessen")
@@ -159,34 +167,54 @@ extension PublishedTextParser {
         state.field = .none
     }
 
-    /// A line of text, bullet or not, in the current field.
-    func content(_ line: SourceLine, _ state: inout BodyState) throws {
-        let isBullet = line.text.hasPrefix("-")
-        let bullet = isBullet ? TextRules.trimmed(line.text.dropFirst()) : line.text
+    /// A line of paragraph text: a new paragraph, or the continuation of a sentence a page
+    /// break cut.
+    func appendParagraph(_ line: SourceLine, to paragraphs: inout [String], afterPageBreak: Bool) {
         let text = unwrapAutolinks(line.text)
+        if afterPageBreak, let last = paragraphs.last, !endsSentence(last), !line.text.hasPrefix("-") {
+            paragraphs[paragraphs.count - 1] = last + " " + text
+        } else {
+            paragraphs.append(text)
+        }
+    }
+
+    /// A line of a list (vakkennis, gedrag): a bullet is an item, text before the first bullet
+    /// the lead-in, text after a page break the rest of a cut item; anything else is refused.
+    func appendItem(
+        _ line: SourceLine, aanhef: inout [String], items: inout [String], afterPageBreak: Bool
+    ) throws {
+        let isBullet = line.text.hasPrefix("-")
+        let text = unwrapAutolinks(line.text)
+        if isBullet {
+            let bullet = TextRules.trimmed(line.text.dropFirst())
+            guard !bullet.isEmpty else { throw error(line.number, "an empty bullet") }
+            items.append(bullet)
+        } else if items.isEmpty {
+            aanhef.append(text)
+        } else if afterPageBreak, let last = items.last, !endsSentence(last) {
+            items[items.count - 1] = last + " " + text
+        } else {
+            throw error(
+                line.number,
+                "text after the list that is neither a bullet nor a new section: '\(line.text)'")
+        }
+    }
+
+    /// A line of text, bullet or not, in the current field (or the open addition block).
+    func content(_ line: SourceLine, _ state: inout BodyState) throws {
+        if state.aanvulling != nil {
+            try aanvullingContent(line, &state)
+            return
+        }
+        let pageBreak = state.afterPageBreak
         func append(_ paragraphs: inout [String]) {
-            if state.afterPageBreak, let last = paragraphs.last, !endsSentence(last), !isBullet {
-                paragraphs[paragraphs.count - 1] = last + " " + text
-            } else {
-                paragraphs.append(text)
-            }
+            appendParagraph(line, to: &paragraphs, afterPageBreak: pageBreak)
         }
         func appendItem(aanhef: inout [String], items: inout [String]) throws {
-            if isBullet {
-                guard !bullet.isEmpty else { throw error(line.number, "an empty bullet") }
-                items.append(bullet)
-            } else if items.isEmpty {
-                aanhef.append(text)
-            } else if state.afterPageBreak, let last = items.last, !endsSentence(last) {
-                items[items.count - 1] = last + " " + text
-            } else {
-                throw error(
-                    line.number,
-                    "text after the list that is neither a bullet nor a new section: '\(line.text)'")
-            }
+            try self.appendItem(line, aanhef: &aanhef, items: &items, afterPageBreak: pageBreak)
         }
         switch state.field {
-        case .none:
+        case .none, .competenties:
             throw error(line.number, "text outside any section: '\(line.text)'")
         case .context, .beroepshouding, .resultaatBeroepsgroep:
             append(&typering[state.field, default: []])

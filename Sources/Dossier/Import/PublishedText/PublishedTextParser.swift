@@ -59,6 +59,10 @@ final class PublishedTextParser {
         let generiek = try findNumbered("Generieke onderdelen", from: beroepsspecifiek + 1, required: true)!
         let profieldeel = try find(Keyword.profieldeel, from: generiek + 1, required: false)
 
+        // Only the basis kerntaken and werkprocessen can hold additions; the body walk reads
+        // them there, and a mention anywhere else would otherwise join some other text.
+        try refuseAanvullendLabels(in: lines[..<(beroepsspecifiek + 1)], where: "before the basis kerntaken")
+        try refuseAanvullendLabels(in: lines[generiek...], where: "after the basis kerntaken")
         let headerEnd = inhoud ?? leeswijzer ?? overzicht
         try parseHeader(lines[0..<headerEnd])
         if let inhoud { try parseInhoudsopgave(lines[(inhoud + 1)..<(leeswijzer ?? overzicht)]) }
