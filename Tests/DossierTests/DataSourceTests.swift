@@ -24,7 +24,8 @@ struct DataSourceTests {
         defer { try? FileManager.default.removeItem(at: directory) }
 
         let catalog = try Catalog.load(dataDirectory: directory)
-        #expect(catalog.dossiers.map(\.crebo) == ["23189", "23292"])
+        let embedded = try Catalog.loadEmbedded()
+        #expect(catalog.dossiers.map(\.crebo) == embedded.dossiers.map(\.crebo))
         #expect(catalog.dossier(crebo: "23189")?.titel == newer.titel)
         #expect(catalog.dossier(crebo: "23292") == (try Fixture.importSeed()))
         #expect(
@@ -35,7 +36,7 @@ struct DataSourceTests {
             ])
         // Its kwalificatie crebos are the embedded copy's: no clash with the copy it replaces.
         #expect(catalog.kwalificatie(crebo: "25499")?.dossier.titel == newer.titel)
-        #expect(try Catalog.loadEmbedded().replacedEmbedded.isEmpty)
+        #expect(embedded.replacedEmbedded.isEmpty)
     }
 
     @Test("the replacing file is named as the path was given, relative or absolute")
@@ -97,6 +98,6 @@ struct DataSourceTests {
             try Catalog.load(dataDirectory: empty, includingEmbedded: false)
         }
         #expect(error?.message.hasPrefix("no dossier in ") == true)
-        #expect(try Catalog.load(dataDirectory: empty).dossiers.count == 2)
+        #expect(try Catalog.load(dataDirectory: empty).dossiers == (try Catalog.loadEmbedded().dossiers))
     }
 }
