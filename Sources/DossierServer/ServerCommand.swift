@@ -13,7 +13,7 @@ struct ServerCommand {
     /// the browse page and the contract. Everything is loaded and rendered here, before the
     /// socket opens: an invalid data file stops start-up, never a half-loaded server.
     static func makeResponder(options: ServeOptions) throws -> APIService {
-        let catalog = try Catalog.load(dataDirectory: options.dataDirectory.map { URL(fileURLWithPath: $0) })
+        let catalog = try DataSources.loadCatalog(options: options)
         let openAPI: [UInt8]
         do {
             openAPI = Array(try Data(contentsOf: URL(fileURLWithPath: options.openAPIFile)))
@@ -59,9 +59,10 @@ struct ServerCommand {
             DossierServerCommand.printError("dossier-server: \(error)")
             return 1
         }
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: options.host, port: options.port, accessLog: !options.isQuiet,
             problems: APIService.problemVocabulary, responseHeaders: APIService.responseHeaders)
+        configuration.limits.maxConnections = OpenFileLimit.fitConnectionCap(of: configuration)
         let server = Server(configuration: configuration, responder: responder)
         let port: Int
         do {
