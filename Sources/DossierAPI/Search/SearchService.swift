@@ -32,7 +32,7 @@ struct SearchService: Sendable {
         if hasNextPage {
             links.append("next", .string(pagePath(request, pageNumber: request.pageNumber + 1)))
         }
-        links.append("parent", .string(ResourcePath.root))
+        links.append("parent", .string(ResourceTable.getEntryPoint.path()))
         return .object([
             "q": .string(request.q),
             "soort": .string(request.soort?.rawValue),
@@ -64,7 +64,7 @@ struct SearchService: Sendable {
             dossier = .object([
                 "crebo": .string(crebo),
                 "titel": .string(dossierTitles[crebo]),
-                "links": .object(["self": .string(ResourcePath.dossier(crebo))]),
+                "links": .object(["self": .string(ResourceTable.getDossier.path(crebo))]),
             ])
         }
         return .object([
@@ -84,7 +84,7 @@ struct SearchService: Sendable {
         if let soort = request.soort { query += "&soort=" + soort.rawValue }
         if let dossier = request.dossier { query += "&dossier=" + dossier }
         query += "&pageSize=\(request.pageSize)&pageNumber=\(pageNumber)"
-        return ResourcePath.zoeken + "?" + query
+        return ResourceTable.search.path() + "?" + query
     }
 }
 
