@@ -8,32 +8,49 @@ import Testing
 /// path/method/operationId the server does not have, fails here.
 @Suite("Contract")
 struct ContractTests {
-    /// (template, method, operationId) from the spec's `paths`, read line by line: the file is
-    /// ours and keeps to `  /path:`, `    get:`, `      operationId: x` (no YAML parser in
-    /// Foundation).
+    /// (template, method, operationId, media type of the 200) from the spec's `paths`, read
+    /// line by line: the file is ours and keeps to `  /path:`, `    get:`,
+    /// `      operationId: x`, `        '200':` ... `          content:` + one media type line
+    /// (no YAML parser in Foundation).
     static func specOperations() -> Set<[String]> {
         var operations = Set<[String]>()
         var inPaths = false
         var path: String?
         var method: String?
+        var operationID: String?
+        var inOK = false
+        var inContent = false
         for line in APIFixture.openAPIText.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line == "paths:" { inPaths = true; continue }
+            if line == "paths:" {
+                inPaths = true
+                continue
+            }
             if inPaths, let first = line.first, first != " " { break }
             guard inPaths else { continue }
             if line.hasPrefix("  /"), line.hasSuffix(":"), !line.hasPrefix("   ") {
                 path = String(line.dropFirst(2).dropLast())
             } else if line.hasPrefix("    "), !line.hasPrefix("     "), line.hasSuffix(":") {
                 method = String(line.dropFirst(4).dropLast()).uppercased()
-            } else if let path, let method, line.hasPrefix("      operationId: ") {
-                operations.insert([path, method, String(line.dropFirst("      operationId: ".count))])
+            } else if line.hasPrefix("      operationId: ") {
+                operationID = String(line.dropFirst("      operationId: ".count))
+            } else if line.hasPrefix("        '") {
+                inOK = line == "        '200':"
+                inContent = false
+            } else if inOK, line == "          content:" {
+                inContent = true
+            } else if inContent, let path, let method, let operationID, line.hasPrefix("            "),
+                !line.hasPrefix("             "), line.hasSuffix(":")
+            {
+                operations.insert([path, method, operationID, String(line.dropFirst(12).dropLast())])
+                inContent = false
             }
         }
         return operations
     }
 
-    @Test("every route is in openapi.yaml and every operation in openapi.yaml is a route")
+    @Test("every row is in openapi.yaml with its media type, and every operation there is a row")
     func routesMatchSpec() {
-        let routes = Set(ResourceTable.all.map { [$0.template, "GET", $0.operationID] })
+        let routes = Set(ResourceTable.all.map { [$0.template, "GET", $0.operationID, $0.mediaType] })
         let spec = Self.specOperations()
         #expect(spec.count > 15)
         #expect(routes.subtracting(spec).isEmpty, "routes missing from the spec: \(routes.subtracting(spec))")

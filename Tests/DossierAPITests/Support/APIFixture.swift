@@ -4,20 +4,23 @@ import HTTPServer
 
 @testable import DossierAPI
 
-/// The real API over the real embedded data, the repository's `openapi.yaml` and `Public/`,
-/// built once for all tests of this target.
+/// The real application over the real embedded data, the repository's `openapi.yaml` and
+/// `Public/`, built once for all tests of this target by the factory `dossier-server` uses.
 enum APIFixture {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static let catalog: Catalog = try! Catalog.loadEmbedded()
 
     static let openAPIText: String = try! String(
         contentsOf: repository.appendingPathComponent("openapi.yaml"), encoding: .utf8)
 
-    static let service: APIService = try! APIService(
+    static let application: DossierApplication = try! DossierApplication(
         catalog: catalog, openAPIDocument: Array(openAPIText.utf8),
-        publicFiles: StaticFiles(directory: repository.appendingPathComponent("Public").path))
+        publicDirectory: repository.appendingPathComponent("Public").path)
+
+    static var service: APIService { application.service }
 
     /// Sends a request straight to the service (no socket).
     static func get(_ target: String, method: HTTPMethod = .get, headers: HTTPFields = [:]) -> HTTPResponse {

@@ -1,0 +1,119 @@
+import Foundation
+import HTTPServer
+import Testing
+
+@testable import DossierAPI
+
+/// The resource table and what is derived from it: the path-only lookup and the router give
+/// the same answers, every form of a path that RFC 3986 normalisation makes equal reaches the
+/// same resource, and links come from the rows.
+@Suite("Resource table")
+struct ResourceTableTests {
+    private func request(_ target: String, _ method: HTTPMethod = .get) -> HTTPRequest {
+        HTTPRequest(method: method, target: target, headers: ["Host": "localhost"])
+    }
+
+    @Test("the table is sound: valid templates, one kind per parameter, a noun per 404, unique ids")
+    func tableIsSound() {
+        #expect(ResourceTable.problems == [])
+        #expect(ResourceTable.all.count == Set(ResourceTable.all.map(\.template)).count)
+    }
+
+    @Test("every pre-rendered path gives the same response through the router as through the lookup")
+    func routerAgreesWithLookup() throws {
+        let paths = APIFixture.service.renderedPaths
+        #expect(paths.count > 150)
+        for path in paths {
+            for method in [HTTPMethod.get, .head] {
+                let fast = APIFixture.service.respond(to: request(path, method))
+                #expect(fast.prepared != nil, "\(path) is not served from the lookup")
+                let routed = APIFixture.service.router.respond(to: request(path, method))
+                #expect(routed.status == fast.status, "\(method) \(path)")
+                #expect(routed.headers == fast.headers, "\(method) \(path)")
+                #expect(routed.body == fast.body, "\(method) \(path)")
+            }
+        }
+    }
+
+    /// `path` with every unreserved character of every segment percent-encoded, in upper- or
+    /// lowercase hex: equal to `path` under RFC 3986 §6.2.2.1–2.
+    static func encoded(_ path: String, lowercase: Bool) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                result += "/"
+            } else {
+                result += "%" + String(format: lowercase ? "%02x" : "%02X", byte)
+            }
+        }
+        return result
+    }
+
+    @Test("a path written in another form RFC 3986 makes equal reaches the same resource")
+    func equalForms() throws {
+        for path in APIFixture.service.renderedPaths {
+            let canonical = APIFixture.service.respond(to: request(path))
+            let forms = [
+                Self.encoded(path, lowercase: false), Self.encoded(path, lowercase: true),
+                "/%61pi" + path.dropFirst(4),
+            ]
+            for form in forms {
+                let response = APIFixture.service.respond(to: request(form))
+                #expect(response.status == .ok, "\(form)")
+                #expect(response.body == canonical.body, "\(form)")
+                #expect(response.etag == canonical.etag, "\(form)")
+                #expect(response.headers["Content-Type"] == canonical.headers["Content-Type"], "\(form)")
+            }
+        }
+    }
+
+    @Test(
+        "a path that is another one only to the eye is no resource: 404, never a different one",
+        arguments: [
+            "/api//v1/dossiers",  // an empty segment is a segment (RFC 3986 §3.3)
+            "/api/v1/dossiers/",
+            "/api/v1%2Fdossiers",  // an encoded slash is data, not a separator (§2.2)
+            "/API/v1/dossiers",  // paths are case-sensitive
+            "/api/v1/dossiers/23292/kerntaken//B1-K1",
+        ])
+    func differentForms(path: String) throws {
+        let response = APIFixture.service.respond(to: request(path))
+        #expect(response.status == .notFound)
+        #expect(response.headers["Content-Type"] == "application/problem+json")
+    }
+
+    @Test("a resource's children are linked from it under their last segment, in table order")
+    func childLinks() throws {
+        let dossier = try #require(
+            APIFixture.json(APIFixture.get("/api/v1/dossiers/23292")) as? [String: Any])
+        let links = try #require(dossier["links"] as? [String: String])
+        for child in ResourceTable.children(of: ResourceTable.getDossier) {
+            #expect(links[child.relation] == child.path("23292"), "\(child.template)")
+        }
+        #expect(links["kerntaken"] == "/api/v1/dossiers/23292/kerntaken")
+        #expect(links["competenties"] == "/api/v1/dossiers/23292/competenties")
+        let entry = try #require(APIFixture.json(APIFixture.get("/api/v1")) as? [String: Any])
+        #expect((entry["links"] as? [String: String])?["zoeken"] == "/api/v1/zoeken?q={q}")
+    }
+
+    @Test("the relation of a row is its last segment in lowerCamelCase")
+    func relations() {
+        #expect(Resource.lowerCamelCase("generieke-onderdelen") == "generiekeOnderdelen")
+        #expect(Resource.lowerCamelCase("kerntaken") == "kerntaken")
+        #expect(ResourceTable.getCompetentieMatrix.relation == "competenties")
+    }
+
+    @Test("a 404 names the first thing that does not exist, in the words of the table's nouns")
+    func notFoundDetails() throws {
+        for (path, detail) in [
+            ("/api/v1/dossiers/99999/vakkennis/vk1", "Er is geen dossier met crebo 99999."),
+            ("/api/v1/dossiers/23292/vakkennis/vk999", "Dossier 23292 heeft geen vakkennis-item vk999."),
+            ("/api/v1/dossiers/23189/kwalificaties/P9", "Dossier 23189 heeft geen kwalificatie P9."),
+            ("/api/v1/kwalificaties/99999", "Er is geen kwalificatie met crebo 99999."),
+            ("/api/v1/dossiers/99999/competenties", "Er is geen dossier met crebo 99999."),
+        ] {
+            let problem = try #require(APIFixture.json(APIFixture.get(path)) as? [String: Any])
+            #expect(problem["detail"] as? String == detail, "\(path)")
+        }
+    }
+}
