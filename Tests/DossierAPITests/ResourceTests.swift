@@ -135,6 +135,40 @@ struct ResourceTests {
             ])
     }
 
+    @Test("generieke onderdelen: a resource of their own, linked from the dossier, as the dossier has them")
+    func generiekeOnderdelen() throws {
+        for crebo in ["23189", "23292"] {
+            let dossier = try object("/api/v1/dossiers/\(crebo)")
+            let path = "/api/v1/dossiers/\(crebo)/generieke-onderdelen"
+            #expect((dossier["links"] as? [String: String])?["generiekeOnderdelen"] == path)
+            let resource = try object(path)
+            #expect(resource["inleiding"] as? String == dossier["generiekeOnderdelenInleiding"] as? String)
+            let items = try #require(resource["items"] as? [[String: Any]])
+            let inDossier = try #require(dossier["generiekeOnderdelen"] as? [[String: Any]])
+            #expect(items as NSArray == inDossier as NSArray)
+            #expect(resource["aantal"] as? Int == items.count)
+            #expect(
+                items.map { $0["naam"] as? String } == [
+                    "Nederlandse taal", "Rekenen", "Loopbaan en burgerschap", "Engels",
+                ])
+            #expect(items.last?["niveaus"] as? [Int] == [4])
+            #expect((resource["links"] as? [String: String])?["parent"] == "/api/v1/dossiers/\(crebo)")
+        }
+        // The legal source as the published text writes it.
+        let items = try #require(
+            try object("/api/v1/dossiers/23292/generieke-onderdelen")["items"] as? [[String: Any]])
+        #expect(
+            items.map { $0["bron"] as? String } == [
+                "https://wetten.overheid.nl/BWBR0027879", "https://wetten.overheid.nl/BWBR0027879",
+                "https://wetten.overheid.nl/BWBR0027963", "https://wetten.overheid.nl/BWBR0027963",
+            ])
+        for item in items {
+            #expect(Self.seed.contains(try #require(item["bron"] as? String)))
+            #expect(Self.seed.contains(String(try #require(item["omschrijving"] as? String).prefix(80))))
+        }
+        #expect(APIFixture.get("/api/v1/dossiers/99999/generieke-onderdelen").status == .notFound)
+    }
+
     @Test("collections are 200 with a count, never 404")
     func collections() throws {
         let kerntaken = try object("/api/v1/dossiers/23189/kerntaken")

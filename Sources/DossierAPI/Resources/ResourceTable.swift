@@ -66,6 +66,9 @@ enum ResourceTable {
     static let getVakkennis = Resource(
         "/api/v1/dossiers/{crebo}/vakkennis/{id}", "getVakkennis", parameters: [.crebo, .vakkennis],
         noun: "vakkennis-item", answer: .rendered(Documents.vakkennisItem))
+    static let getGeneriekeOnderdelen = Resource(
+        "/api/v1/dossiers/{crebo}/generieke-onderdelen", "getGeneriekeOnderdelen", parameters: [.crebo],
+        noun: "dossier", answer: .rendered(Documents.generiekeOnderdelen))
 
     // MARK: Competenties and search
 
@@ -84,7 +87,7 @@ enum ResourceTable {
         listDossiers, getDossier, listDossierKwalificaties, getDossierKwalificatie,
         listKwalificaties, getKwalificatie,
         listKerntaken, getKerntaak, listWerkprocessen, getWerkproces, getKeuzedelen,
-        getCompetentieMatrix, listVakkennis, getVakkennis,
+        getCompetentieMatrix, listVakkennis, getVakkennis, getGeneriekeOnderdelen,
         listCompetenties, getCompetentie, search,
     ]
 
