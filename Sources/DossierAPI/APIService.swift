@@ -65,6 +65,16 @@ public struct APIService: HTTPResponder {
         if request.method == .get || request.method == .head, let prepared = rendered[request.path] {
             return HTTPResponse(prepared: prepared)
         }
+        // `/api/v1/./dossiers` is `/api/v1/dossiers` (RFC 3986 §6.2.2.3); it is rare enough
+        // to be decided here, after the lookup missed.
+        guard let normalized = DotSegments.removed(from: request.path) else { return routed(request) }
+        var request = request
+        request.path = normalized
+        return routed(request)
+    }
+
+    /// The router's answer, or the answer to a CORS preflight for a path it knows.
+    private func routed(_ request: HTTPRequest) -> HTTPResponse {
         if CORS.isPreflight(request), let methods = router.allowedMethods(forPath: request.path) {
             return CORS.preflightResponse(request, allowing: methods)
         }

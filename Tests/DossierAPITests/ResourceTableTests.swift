@@ -56,6 +56,9 @@ struct ResourceTableTests {
             let forms = [
                 Self.encoded(path, lowercase: false), Self.encoded(path, lowercase: true),
                 "/%61pi" + path.dropFirst(4),
+                // Dot segments (§6.2.2.3, §5.2.4), plain and percent-encoded.
+                "/api/./v1" + path.dropFirst(7), "/api/x/../v1" + path.dropFirst(7),
+                "/api/%2E/v1/%2e%2E/v1" + path.dropFirst(7), "/../.." + path,
             ]
             for form in forms {
                 let response = APIFixture.service.respond(to: request(form))
@@ -75,11 +78,30 @@ struct ResourceTableTests {
             "/api/v1%2Fdossiers",  // an encoded slash is data, not a separator (§2.2)
             "/API/v1/dossiers",  // paths are case-sensitive
             "/api/v1/dossiers/23292/kerntaken//B1-K1",
+            "/api/v1/dossiers/23292/kerntaken/..",  // is /api/v1/dossiers/23292/, with its slash
+            "/api/v1/dossiers/.../23292",  // three dots are a name, not a dot segment
         ])
     func differentForms(path: String) throws {
         let response = APIFixture.service.respond(to: request(path))
         #expect(response.status == .notFound)
         #expect(response.headers["Content-Type"] == "application/problem+json")
+    }
+
+    @Test(
+        "dot segments are removed as RFC 3986 §5.2.4 says, and only dot segments",
+        arguments: [
+            ("/a/b/c/./../../g", "/a/g"), ("/a/./b", "/a/b"), ("/a/.", "/a/"), ("/a/b/..", "/a/"),
+            ("/../a", "/a"), ("/a/%2E%2e/b", "/b"), ("/a//./b", "/a//b"), ("/.", "/"),
+        ])
+    func dotSegments(path: String, expected: String) {
+        #expect(DotSegments.removed(from: path) == expected)
+    }
+
+    @Test(
+        "a path without dot segments is left alone",
+        arguments: ["/api/v1", "/a/.b/c.", "/a/...", "/a/%2E%2E%2E", "*"])
+    func noDotSegments(path: String) {
+        #expect(DotSegments.removed(from: path) == nil)
     }
 
     @Test("a resource's children are linked from it under their last segment, in table order")
