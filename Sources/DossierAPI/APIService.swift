@@ -3,7 +3,9 @@ import HTTPServer
 
 /// The whole HTTP face of the dossier API, as one responder for the server: the rows of
 /// ``ResourceTable`` behind a router, CORS preflights for browser clients, the static browse
-/// page for every other path, and problem details for every error.
+/// page for every other path, and problem details for every error. The fields every response
+/// carries (CORS, `nosniff`) and the words of the server's own problems are the server's to
+/// apply: ``DossierApplication`` configures them.
 ///
 /// Built once at start-up from a validated ``Catalog``: every resource's path is known and
 /// every text indexed here; each resource is rendered once, on first use or by
@@ -11,8 +13,9 @@ import HTTPServer
 /// between event loops is lock-free (a rendered response is published with one atomic
 /// compare-and-swap) except search's pool of scratch arrays, one short lock per query.
 public struct APIService: HTTPResponder {
-    private let rendered: RenderedResources
-    /// Every row of the table (internal: the equivalence test asks it directly).
+    /// The path-only lookup (internal, like the router: the equivalence test compares them).
+    let rendered: RenderedResources
+    /// Every row of the table.
     let router: Router
 
     /// Why the service could not be built.
@@ -34,10 +37,9 @@ public struct APIService: HTTPResponder {
                 description: "the resource table is invalid: " + problems.joined(separator: "; "))
         }
         let rendered = RenderedResources(catalog: catalog)
-        var openAPIHeaders: HTTPFields = [
+        let openAPIHeaders: HTTPFields = [
             "Content-Type": ResourceTable.getOpenAPI.mediaType, "Cache-Control": "no-cache",
         ]
-        for field in CORS.responseHeaders { openAPIHeaders.append(field) }
         let operations = Operations(
             rendered: rendered,
             search: SearchService(catalog: catalog),
@@ -78,21 +80,8 @@ public struct APIService: HTTPResponder {
         if CORS.isPreflight(request), let methods = router.allowedMethods(forPath: request.path) {
             return CORS.preflightResponse(request, allowing: methods)
         }
-        var response = router.respond(to: request)
-        // The router's own answers (405, OPTIONS, a bad escape) know nothing of CORS.
-        if response.prepared == nil, !response.headers.contains("Access-Control-Allow-Origin") {
-            var headers = response.headers
-            for field in CORS.responseHeaders { headers.append(field) }
-            response.headers = headers
-        }
-        return response
+        return router.respond(to: request)
     }
-
-    /// The fields the server is to append to the responses it makes itself, without asking
-    /// this service (``ServerConfiguration/ownResponseHeaders``: a request it cannot parse,
-    /// a limit, a timeout, a failed `If-Match`): CORS's, so that a browser client on another
-    /// origin can read those problems too instead of seeing an opaque network error.
-    public static var ownResponseHeaders: HTTPFields { CORS.responseHeaders }
 
     /// The rendered paths (for tests and the benchmark harness).
     public var renderedPaths: [String] { rendered.paths }

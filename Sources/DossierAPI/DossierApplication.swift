@@ -11,7 +11,8 @@ public struct DossierApplication: Sendable {
     /// The responder.
     public let service: APIService
     /// How the server is to run it: set `host`, `port`, `accessLog` and the like as needed;
-    /// what the application itself needs (the fields on the server's own responses) is set.
+    /// what the application itself needs is set: the Dutch words of the server's own problems
+    /// (``ProblemCatalog``) and the fields on every response (``responseHeaders``).
     public var configuration: ServerConfiguration
 
     /// Builds the application.
@@ -25,6 +26,18 @@ public struct DossierApplication: Sendable {
     public init(catalog: Catalog, openAPIDocument: [UInt8], publicDirectory: String) throws {
         let publicFiles = try StaticFiles(directory: publicDirectory)
         service = try APIService(catalog: catalog, openAPIDocument: openAPIDocument, publicFiles: publicFiles)
-        configuration = ServerConfiguration(ownResponseHeaders: CORS.responseHeaders)
+        configuration = ServerConfiguration(
+            problems: ProblemCatalog.vocabulary, responseHeaders: DossierApplication.responseHeaders)
     }
+
+    /// The fields on every response, the API's and the server's own (a request it cannot
+    /// parse, a limit, a timeout, a failed `If-Match`), applied by the server in one place:
+    /// CORS's, so that a browser client on another origin can read every answer, errors
+    /// included, instead of an opaque network error; and `nosniff`, so that no browser reads
+    /// JSON or a problem as anything else.
+    public static let responseHeaders: HTTPFields = {
+        var fields = CORS.responseHeaders
+        fields.append(name: "X-Content-Type-Options", value: "nosniff")
+        return fields
+    }()
 }

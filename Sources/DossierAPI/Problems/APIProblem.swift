@@ -30,6 +30,6 @@ struct APIProblem: Error, Equatable, Sendable {
     func response(for request: HTTPRequest) -> HTTPResponse {
         ProblemDetails(
             type: type.uri, title: type.title, status: type.status, detail: detail, instance: request.path
-        ).response(headers: CORS.responseHeaders)
+        ).response()
     }
 }

@@ -5,6 +5,48 @@ import HTTPServer
 /// problem the HTTP layer makes itself, which it takes from here through its
 /// configuration so that it stays language-free.
 enum ProblemCatalog {
+    /// The vocabulary the server is configured with (``ServerConfiguration/problems``).
+    static let vocabulary = ProblemVocabulary(typeBase: ProblemType.typeBase, text: text(for:))
+
+    /// The type and words of a problem the HTTP layer answers with itself.
+    static func text(for problem: ServerProblem) -> ProblemText {
+        let (type, detail) = typeAndDetail(problem)
+        return ProblemText(slug: type.rawValue, title: type.title, detail: detail)
+    }
+
+    /// The type of a server problem follows from its status, its detail from what went wrong.
+    static func typeAndDetail(_ problem: ServerProblem) -> (ProblemType, String) {
+        switch problem {
+        case .malformedRequest(let kind):
+            let type: ProblemType =
+                switch problem.status {
+                case .contentTooLarge: .contentTooLarge
+                case .uriTooLong: .uriTooLong
+                case .requestHeaderFieldsTooLarge: .headerFieldsTooLarge
+                case .notImplemented: .notImplemented
+                case .httpVersionNotSupported: .httpVersionNotSupported
+                default: .badRequest
+                }
+            return (type, detail(for: kind))
+        case .malformedPath: return (.badRequest, "Het pad bevat een ongeldige %-codering.")
+        case .notFound: return (.notFound, "Deze resource bestaat niet.")
+        case .methodNotAllowed:
+            return (
+                .methodNotAllowed,
+                "Deze resource ondersteunt deze methode niet; het veld Allow noemt de methoden die wel kunnen."
+            )
+        case .methodNotImplemented:
+            return (.notImplemented, "Deze server kent de methode van het verzoek niet.")
+        case .requestTimeout: return (.requestTimeout, "Het verzoek is niet op tijd helemaal ontvangen.")
+        case .preconditionFailed:
+            return (.preconditionFailed, "If-Match noemt niet de huidige ETag van deze resource.")
+        case .serviceUnavailable:
+            return (.serviceUnavailable, "De server heeft te veel verbindingen; probeer het zo opnieuw.")
+        case .notAcceptable:
+            return (.notAcceptable, "Geen representatie van deze resource past bij het veld Accept.")
+        }
+    }
+
     /// The detail of a request the parser refused, per kind: what was wrong, never the input.
     static func detail(for kind: ParseError.Kind) -> String {
         switch kind {

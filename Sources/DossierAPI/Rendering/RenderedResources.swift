@@ -12,19 +12,11 @@ import Synchronization
 /// memory to what is asked for.) The ETag comes from the bytes alone, so every replica and
 /// every restart serving the same data gives the same tag.
 struct RenderedResources: Sendable {
-    /// The fields of every successful API response of `mediaType`, before its ETag.
+    /// The fields of every successful API response of `mediaType`, before its ETag (CORS and
+    /// `nosniff` are on every response of the server: ``DossierApplication/responseHeaders``).
     static func headers(mediaType: String) -> HTTPFields {
-        var headers: HTTPFields = ["Content-Type": mediaType, "Cache-Control": "public, max-age=300"]
-        for field in Self.sharedHeaders { headers.append(field) }
-        return headers
+        ["Content-Type": mediaType, "Cache-Control": "public, max-age=300"]
     }
-
-    /// Fields every API response carries until the HTTP layer applies them to every response.
-    static let sharedHeaders: HTTPFields = [
-        "X-Content-Type-Options": "nosniff",
-        "Access-Control-Allow-Origin": "*",
-        "Access-Control-Expose-Headers": "ETag",
-    ]
 
     private let entries: [String: Entry]
 
