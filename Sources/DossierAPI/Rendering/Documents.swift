@@ -41,14 +41,8 @@ enum Documents {
     // MARK: Kwalificaties
 
     static func dossierKwalificaties(_ context: DocumentContext) -> [Document] {
-        context.dossiers.map { r in
-            Document([r.crebo]) {
-                collection(
-                    dossier: r.dossierReference(),
-                    items: r.dossier.kwalificaties.map { r.kwalificatie($0, full: false) },
-                    ResourceTable.listDossierKwalificaties, [r.crebo],
-                    parent: ResourceTable.getDossier.path(r.crebo))
-            }
+        perDossier(context, ResourceTable.listDossierKwalificaties) { r in
+            r.dossier.kwalificaties.map { r.kwalificatie($0, full: false) }
         }
     }
 
@@ -87,13 +81,7 @@ enum Documents {
     // MARK: Kerntaken and werkprocessen
 
     static func kerntaakList(_ context: DocumentContext) -> [Document] {
-        context.dossiers.map { r in
-            Document([r.crebo]) {
-                collection(
-                    dossier: r.dossierReference(), items: r.dossier.kerntaken.map(r.kerntaak),
-                    ResourceTable.listKerntaken, [r.crebo], parent: ResourceTable.getDossier.path(r.crebo))
-            }
-        }
+        perDossier(context, ResourceTable.listKerntaken) { r in r.dossier.kerntaken.map(r.kerntaak) }
     }
 
     static func kerntaak(_ context: DocumentContext) -> [Document] {
@@ -103,15 +91,8 @@ enum Documents {
     }
 
     static func werkprocesList(_ context: DocumentContext) -> [Document] {
-        context.dossiers.map { r in
-            Document([r.crebo]) {
-                collection(
-                    dossier: r.dossierReference(),
-                    items: r.dossier.kerntaken.flatMap { k in k.werkprocessen.map { r.werkproces($0, in: k) }
-                    },
-                    ResourceTable.listWerkprocessen, [r.crebo], parent: ResourceTable.getDossier.path(r.crebo)
-                )
-            }
+        perDossier(context, ResourceTable.listWerkprocessen) { r in
+            r.dossier.kerntaken.flatMap { k in k.werkprocessen.map { r.werkproces($0, in: k) } }
         }
     }
 
@@ -140,13 +121,7 @@ enum Documents {
     }
 
     static func vakkennisList(_ context: DocumentContext) -> [Document] {
-        context.dossiers.map { r in
-            Document([r.crebo]) {
-                collection(
-                    dossier: r.dossierReference(), items: r.dossier.vakkennis.map(r.vakkennisItem),
-                    ResourceTable.listVakkennis, [r.crebo], parent: ResourceTable.getDossier.path(r.crebo))
-            }
-        }
+        perDossier(context, ResourceTable.listVakkennis) { r in r.dossier.vakkennis.map(r.vakkennisItem) }
     }
 
     static func vakkennisItem(_ context: DocumentContext) -> [Document] {
@@ -156,6 +131,20 @@ enum Documents {
     }
 
     // MARK: Shapes shared by the builders
+
+    /// A collection of each dossier's `items`, at `resource` under the dossier.
+    static func perDossier(
+        _ context: DocumentContext, _ resource: Resource,
+        items: @escaping @Sendable (Representation) -> [JSONValue]
+    ) -> [Document] {
+        context.dossiers.map { r in
+            Document([r.crebo]) {
+                collection(
+                    dossier: r.dossierReference(), items: items(r), resource, [r.crebo],
+                    parent: ResourceTable.getDossier.path(r.crebo))
+            }
+        }
+    }
 
     /// A collection: the dossier it belongs to (if any), the count, the items, the links.
     static func collection(
