@@ -1,4 +1,3 @@
-import Dossier
 import HTTPServer
 
 /// What answers the rows of ``ResourceTable``: the one handler of every rendered row, and one
