@@ -18,9 +18,9 @@ public struct ServerConfiguration: Sendable {
     /// The words of every problem the HTTP layer answers with itself: parse errors and
     /// limits, 404 and 405 from the router and the static files, 408, 412, 501, 503.
     public var problems: ProblemVocabulary
-    /// Header fields appended to every response, the responder's and the server's own (a
-    /// parse error, a limit, a timeout, 412, 501, 503, a 304), after the response's own
-    /// fields: e.g. CORS fields a browser client needs to read even an error, or
+    /// Header fields appended to every final response, the responder's and the server's own
+    /// (a parse error, a limit, a timeout, 412, 501, 503, a 304; not the interim `100
+    /// Continue`), after the response's own fields: e.g. CORS fields a browser client needs to read even an error, or
     /// `X-Content-Type-Options`. A responder does not set these itself (they would appear
     /// twice). Fields the server owns (`Content-Length`, `Date`, `Connection`, ...) and
     /// invalid ones are dropped, as from a responder.
