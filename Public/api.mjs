@@ -24,7 +24,8 @@ export function fetchJSON(path) {
         const body = type.includes('json') ? await res.json().catch(() => null) : null;
         if (!res.ok) throw new APIError(res.status, body, path);
         if (body == null) {
-          throw new APIError(res.status, { title: 'Onverwacht antwoord', detail: `${path} gaf geen JSON terug.` }, path);
+          const problem = { title: 'Onverwacht antwoord', detail: `${path} gaf geen JSON terug.` };
+          throw new APIError(res.status, problem, path);
         }
         return body;
       },

@@ -31,7 +31,11 @@ const navigation = createNavigation({
   },
   onRetry: () => tree.reloadIfFailed(),
 });
-const setMenuOpen = wireMenu({ button: document.getElementById('menuknop'), nav: document.getElementById('boom'), tree: treeList });
+const setMenuOpen = wireMenu({
+  button: document.getElementById('menuknop'),
+  nav: document.getElementById('boom'),
+  tree: treeList,
+});
 wireSkipLink(document.getElementById('naar-inhoud'), main);
 
 // "#inhoud" is the skip link's target, not a route (opened without the script's click

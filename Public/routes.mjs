@@ -26,7 +26,7 @@ export const ROUTES = compileRoutes([
   ['dossiers/:crebo/typering', typeringView, { part: true }],
   ['dossiers/:crebo/generieke-onderdelen', generiekeOnderdelenView, { part: true }],
   ['dossiers/:crebo/kwalificaties', kwalificatiesView],
-  ['dossiers/:crebo/kwalificaties/:code', kwalificatieView],
+  ['dossiers/:crebo/kwalificaties/:profiel', kwalificatieView],
   ['kwalificaties', kwalificatiesView],
   ['kwalificaties/:crebo', kwalificatieView],
   ['dossiers/:crebo/kerntaken', kerntakenView],

@@ -9,6 +9,7 @@ import { externalHref } from '../urls.mjs';
 export function externalLink(url, text = url) {
   const href = externalHref(url);
   if (href == null) return text;
-  return h('a', { href, target: '_blank', rel: 'noopener noreferrer', class: text === href ? 'extern' : 'extern adres' },
+  const completed = text !== href;
+  return h('a', { href, target: '_blank', rel: 'noopener noreferrer', class: completed ? 'extern adres' : 'extern' },
     text, h('span', { class: 'vh' }, ' (opent in een nieuw tabblad)'));
 }

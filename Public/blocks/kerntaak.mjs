@@ -8,7 +8,8 @@ export function kerntaakSections(kerntaak, level) {
   return [
     kerntaak.deel === 'profieldeel' && h('p', { class: 'sub' }, `Profieldeel ${kerntaak.profiel ?? ''}`),
     section(level, 'Complexiteit', textBlock(kerntaak.complexiteit)),
-    section(level, 'Verantwoordelijkheid en zelfstandigheid', textBlock(kerntaak.verantwoordelijkheidEnZelfstandigheid)),
+    section(level, 'Verantwoordelijkheid en zelfstandigheid',
+      textBlock(kerntaak.verantwoordelijkheidEnZelfstandigheid)),
     section(level, 'Vakkennis en vaardigheden', listBlock(kerntaak.vakkennis, (vakkennis) => [
       kerntaak.vakkennisAanhef && h('p', {}, kerntaak.vakkennisAanhef),
       h('ul', { class: 'vakkennis' }, vakkennis.map((item) => h('li', {}, pageLink(item.links.self, item.tekst)))),

@@ -13,7 +13,8 @@ function snippetBlock(snippet) {
 
 function hitEntry({ hit, index }) {
   const code = hitCode(hit);
-  return h('li', { 'data-soort': hit.soort, 'data-code': hit.code ?? '', 'data-dossier': hit.dossier?.crebo ?? '', 'data-nr': index },
+  const attributes = { 'data-soort': hit.soort, 'data-code': hit.code ?? '', 'data-dossier': hit.dossier?.crebo ?? '' };
+  return h('li', { ...attributes, 'data-nr': index },
     h('a', { href: hitHref(hit) }, code && [codeLabel(code), ' '], hit.titel),
     h('p', { class: 'sub' }, hit.dossier ? `${hit.dossier.titel} (${hit.dossier.crebo})` : 'Alle dossiers',
       hit.veld ? ` · ${veldNaam(hit.veld)}` : ''),

@@ -13,8 +13,11 @@ export function errorBox(error, retry) {
   const problem = error.problem;
   const unreachable = error instanceof APIError && error.status === 0;
   document.title = 'Fout – Kwalificatiedossiers';
-  const title = problem?.title ||
-    (unreachable ? 'De server is niet bereikbaar' : error.status ? `Fout ${error.status}` : 'Er ging iets mis op deze pagina');
+  let title = problem?.title;
+  if (!title) {
+    title = unreachable ? 'De server is niet bereikbaar'
+      : error.status ? `Fout ${error.status}` : 'Er ging iets mis op deze pagina';
+  }
   let detail = problem?.detail;
   if (!detail && unreachable) {
     detail = 'De gegevens konden niet worden opgehaald. Controleer de verbinding en probeer het opnieuw.';

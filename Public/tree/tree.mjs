@@ -14,7 +14,8 @@ function dossierChildren(dossier) {
     { route: dossierPartRoute(links.self, 'typering'), label: 'Typering van de beroepsgroep' },
     { route: pageRoute(links.kwalificaties), label: 'Kwalificaties', children: dossier.kwalificaties.map(node) },
     { route: pageRoute(links.kerntaken), label: 'Kerntaken en werkprocessen', open: true,
-      children: dossier.kerntaken.map((kerntaak) => ({ ...node(kerntaak), children: kerntaak.werkprocessen.map(node) })) },
+      children: dossier.kerntaken.map((kerntaak) =>
+        ({ ...node(kerntaak), children: kerntaak.werkprocessen.map(node) })) },
     { route: pageRoute(links.competenties), label: 'Competentiematrix' },
     { route: pageRoute(links.vakkennis), label: 'Vakkennis en vaardigheden' },
     { route: pageRoute(links.keuzedelen), label: 'Keuzedelen' },

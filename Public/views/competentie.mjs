@@ -22,7 +22,8 @@ export async function competentieView({ apiPath }) {
           + `${werkprocessen.length === 1 ? 'steunt' : 'steunen'} op deze competentie.`),
       perDossier.map(({ dossier, items }) =>
         h('section', { class: 'deel', 'data-dossier': dossier.crebo },
-          h('h2', {}, pageLink(dossier.links.self, dossier.titel), h('span', { class: 'sub' }, ` (crebo ${dossier.crebo})`)),
+          h('h2', {},
+            pageLink(dossier.links.self, dossier.titel), h('span', { class: 'sub' }, ` (crebo ${dossier.crebo})`)),
           h('ul', { class: 'kerntaken' }, items.map((werkproces) =>
             h('li', { 'data-werkproces': werkproces.code, 'data-dossier': dossier.crebo }, codeLink(werkproces)))))),
     ],

@@ -23,7 +23,8 @@ export async function competentiematrixView({ apiPath }) {
         h('span', { class: 'geenprint' },
           ' Klik op een competentie om elk werkproces te zien dat erop steunt, in alle dossiers.')),
       scrollRegion('matrix-naam', matrixTable(matrix)),
-      onbekend.length > 0 && h('p', { class: 'sub' }, `Bij ${onbekend.join(', ')} zijn de competenties ${NIET_VERMELD}.`),
+      onbekend.length > 0 &&
+        h('p', { class: 'sub' }, `Bij ${onbekend.join(', ')} zijn de competenties ${NIET_VERMELD}.`),
       h('h2', {}, 'De 25 competenties'),
       h('ul', { class: 'legenda' }, competenties.map((c) =>
         h('li', {}, codeLink(c), h('span', { class: 'sub' }, ` · ${aantalWerkprocessen(c.werkprocessen.length)}`)))),
@@ -33,7 +34,8 @@ export async function competentiematrixView({ apiPath }) {
 
 function matrixTable(matrix) {
   const competenties = matrix.competenties;
-  return h('table', { id: 'matrix', class: 'matrix', 'data-dossier': matrix.dossier.crebo, 'aria-labelledby': 'matrix-naam' },
+  const attributes = { id: 'matrix', class: 'matrix', 'data-dossier': matrix.dossier.crebo };
+  return h('table', { ...attributes, 'aria-labelledby': 'matrix-naam' },
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, 'Werkproces'),
       competenties.map((c) =>

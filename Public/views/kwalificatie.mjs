@@ -30,7 +30,8 @@ export async function kwalificatieView({ apiPath }) {
         ['Datum einde instroom', datum(kwalificatie.datumEindeInstroom)],
         ['Datum einde opleiding', datum(kwalificatie.datumEindeOpleiding)],
       ]),
-      kwalificatie.typeringVanHetBeroep && section(2, 'Typering van het beroep', textBlock(kwalificatie.typeringVanHetBeroep)),
+      kwalificatie.typeringVanHetBeroep &&
+        section(2, 'Typering van het beroep', textBlock(kwalificatie.typeringVanHetBeroep)),
       section(2, 'Kerntaken die gelden', kerntakenList(kwalificatie.kerntaken)),
       kwalificatie.kerntaken.map((kerntaak) =>
         h('section', { class: 'kerntaak', 'data-kerntaak': kerntaak.code },

@@ -9,7 +9,8 @@ import { itemPage } from '../shell/item.mjs';
 
 export async function kwalificatiesView({ apiPath }) {
   const lijst = await fetchJSON(apiPath);
-  const uitleg = h('p', {}, 'Elke kwalificatie met de kerntaken die ervoor gelden (basisdeel en het eigen profieldeel).');
+  const uitleg = h('p', {},
+    'Elke kwalificatie met de kerntaken die ervoor gelden (basisdeel en het eigen profieldeel).');
   if (lijst.dossier) {
     return itemPage({
       titel: 'Kwalificaties', apiPath, breadcrumbs: dossierSteps(lijst.dossier),

@@ -45,7 +45,8 @@ export async function vakkennisView({ apiPath }) {
 }
 
 function vakkennisTable(vakkennis, kolommen) {
-  return h('table', { id: 'vakkennis', class: 'matrix vk', 'data-dossier': vakkennis.dossier.crebo, 'aria-labelledby': 'vk-naam' },
+  const attributes = { id: 'vakkennis', class: 'matrix vk', 'data-dossier': vakkennis.dossier.crebo };
+  return h('table', { ...attributes, 'aria-labelledby': 'vk-naam' },
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, 'Item'),
       kolommen.map((k) => h('th', { scope: 'col', 'data-kerntaak': k.code },

@@ -27,13 +27,18 @@ export async function zoekenView({ query, render }) {
     history.replaceState(null, '', '#/zoeken?' + changed);
     render({ focus: false }).then(() => document.getElementById('filter-' + name)?.focus());
   };
+  const filter = (label, name, options) => h('label', {}, label,
+    h('select', { id: 'filter-' + name, onchange: (e) => setFilter(name, e.target.value) }, options));
   const filters = h('div', { class: 'filters' },
-    h('label', {}, 'Soort ', h('select', { id: 'filter-soort', onchange: (e) => setFilter('soort', e.target.value) },
+    filter('Soort ', 'soort', [
       h('option', { value: '' }, 'alle soorten'),
-      SOORTEN.map(([s, naam]) => h('option', { value: s, selected: s === soort }, naam)))),
-    h('label', {}, 'Dossier ', h('select', { id: 'filter-dossier', onchange: (e) => setFilter('dossier', e.target.value) },
+      SOORTEN.map(([s, naam]) => h('option', { value: s, selected: s === soort }, naam)),
+    ]),
+    filter('Dossier ', 'dossier', [
       h('option', { value: '' }, 'alle dossiers'),
-      dossiers.items.map((d) => h('option', { value: d.crebo, selected: d.crebo === dossier }, `${d.titel} (${d.crebo})`)))));
+      dossiers.items.map((d) =>
+        h('option', { value: d.crebo, selected: d.crebo === dossier }, `${d.titel} (${d.crebo})`)),
+    ]));
 
   if (!q) {
     return itemPage({ titel: 'Zoeken', apiPath: null,
@@ -48,7 +53,8 @@ export async function zoekenView({ query, render }) {
     titel: `Zoeken: ${q}`, apiPath, printable: false,
     body: [
       filters,
-      h('p', { class: 'aantal' }, first.aantal === 0 ? `Geen treffers voor “${q}”.` : `${treffers(first.aantal)} voor “${q}”.`),
+      h('p', { class: 'aantal' },
+        first.aantal === 0 ? `Geen treffers voor “${q}”.` : `${treffers(first.aantal)} voor “${q}”.`),
       results.shown, results.list, results.more,
     ],
   });
@@ -72,7 +78,9 @@ function hitResults(first, q) {
   const offerNext = (page) => {
     more.replaceChildren();
     if (!page.hasNextPage || !page.links.next) return;
-    more.append(h('button', { type: 'button', id: 'meer-treffers', onclick: () => loadNext(page) }, 'Meer treffers laden'));
+    const button = h('button', { type: 'button', id: 'meer-treffers', onclick: () => loadNext(page) },
+      'Meer treffers laden');
+    more.append(button);
   };
   const loadNext = async (page) => {
     const before = items.length;
