@@ -2,8 +2,9 @@
 //
 // Plain ES modules, no framework, no build step: school intranets are often offline and the
 // page must stay readable for whoever maintains it next. Three rules hold throughout:
-//  1. The address mirrors the API (urls.mjs), and every link the page follows comes from an
-//     API response, starting at the API's root.
+//  1. The address mirrors the API (urls.mjs, router.mjs): a deep link reads the API path it
+//     mirrors. Everything else the page reads or links to comes from the links of API
+//     responses, starting at the API's root.
 //  2. API text is only ever inserted as text (dom.mjs), never as HTML; the Content-Security-
 //     Policy's Trusted Types make the browser refuse any HTML string sink.
 //  3. Errors from the API are shown on the page, with the problem's own title and detail.
