@@ -24,7 +24,7 @@ public struct DossierApplication: Sendable {
     /// - Throws: ``StaticFiles/LoadError`` when the directory cannot be read,
     ///   ``APIService/StartupError`` when the resource table is invalid.
     public init(catalog: Catalog, openAPIDocument: [UInt8], publicDirectory: String) throws {
-        let publicFiles = try StaticFiles(directory: publicDirectory)
+        let publicFiles = try StaticFiles(directory: publicDirectory, headers: BrowsePageHeaders.fields)
         service = try APIService(catalog: catalog, openAPIDocument: openAPIDocument, publicFiles: publicFiles)
         configuration = ServerConfiguration(
             problems: ProblemCatalog.vocabulary, responseHeaders: DossierApplication.responseHeaders)
