@@ -20,9 +20,13 @@ public struct CASEDocumentQuery: Sendable, Equatable {
         "adoptionStatus", "statusStartDate", "statusEndDate", "notes", "caseVersion",
     ]
 
+    /// At most this many documents; `nil` for all.
     public var limit: Int?
+    /// The position of the first document sent.
     public var offset: Int = 0
+    /// The field to sort by; `nil` keeps the provider's order.
     public var sort: String?
+    /// Whether `orderBy=desc`.
     public var descending = false
 
     /// The query of these (decoded) query parameters, or the binding's error for them.

@@ -16,6 +16,7 @@ public struct CASEStatusInfo: Sendable, Equatable, Error {
 
     /// The HTTP status: 404 or 400.
     public let status: Int
+    /// The binding's code minor.
     public let codeMinor: CodeMinor
     /// What went wrong, in Dutch.
     public let description: String
