@@ -4,9 +4,9 @@ import PackageDescription
 // Layers (see README "Architecture"): each target imports only the ones below it.
 //   dossier-server ──> DossierAPI ──> Dossier
 //                                 └─> HTTPServer ──> CEpoll
+// Linux only: the server is built on epoll, memfd and sendfile, so no platform is claimed.
 let package = Package(
     name: "dossier-server",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dossier-server", targets: ["DossierServer"])
     ],

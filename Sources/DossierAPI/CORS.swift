@@ -3,7 +3,8 @@ import HTTPServer
 /// Cross-origin access for browser clients on school intranets (Fetch Standard §3.2): the API
 /// is public and read-only, carries no credentials, so any origin may read it.
 enum CORS {
-    /// Fields on every `/api` response, errors included (a client must be able to read why).
+    /// Fields on every response, errors included (a client must be able to read why): the
+    /// server adds them (``DossierApplication/responseHeaders``).
     static let responseHeaders: HTTPFields = [
         "Access-Control-Allow-Origin": "*",
         "Access-Control-Expose-Headers": "ETag",
@@ -23,7 +24,6 @@ enum CORS {
     static func preflightResponse(_ request: HTTPRequest, allowing methods: [HTTPMethod]) -> HTTPResponse {
         let allowed = methods.map(\.rawValue).joined(separator: ", ")
         var headers: HTTPFields = [
-            "Access-Control-Allow-Origin": "*",
             "Access-Control-Allow-Methods": allowed,
             "Access-Control-Max-Age": String(maxAge),
             "Allow": allowed,

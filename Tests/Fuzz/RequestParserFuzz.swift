@@ -10,7 +10,8 @@
 // The first input byte chooses the limits (default or tiny, so every limit is reachable) and
 // the size of the pieces the rest is fed in. Besides "no crash, no sanitizer report", each
 // input checks that the parser's answers do not depend on how the bytes were split: the
-// same input fed at once and in pieces must give the same requests and the same error.
+// same input fed at once and in pieces must give the same requests, the same error, and the
+// same path in progress (what the server's problem names as its instance).
 
 /// What parsing an input produced, in a comparable form.
 struct Transcript: Equatable {
@@ -46,13 +47,14 @@ func parse(_ input: UnsafeBufferPointer<UInt8>, pieceSize: Int, limits: ParserLi
             case .needMoreData:
                 break drain
             case .failure(let error):
-                transcript.ending = "error \(error.status.code)"
+                transcript.ending = "error \(error.status.code) path=\(parser.pathInProgress ?? "-")"
                 return transcript
             }
         }
     } while offset < input.count
     precondition(parser.bufferedByteCount <= input.count, "buffered more than was fed")
-    transcript.ending = parser.hasPartialRequest ? "partial" : "clean"
+    transcript.ending =
+        parser.hasPartialRequest ? "partial path=\(parser.pathInProgress ?? "-")" : "clean"
     return transcript
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// A small blocking-socket HTTP client for tests: sends raw bytes, reads raw responses,
@@ -10,7 +11,7 @@ public final class TestClient {
     }
 
     /// A response as read off the wire.
-    public struct Response {
+    public struct Response: Sendable {
         /// The status code.
         public let status: Int
         /// The head as received, without the final empty line.
@@ -27,6 +28,37 @@ public final class TestClient {
 
         /// The content as UTF-8 text.
         public var text: String { String(decoding: body, as: UTF8.self) }
+
+        /// The content parsed as JSON (`[String: Any]`, `[Any]`, ...), or `nil` if it is not.
+        public var json: Any? { try? JSONSerialization.jsonObject(with: Data(body)) }
+
+        /// Reads one response from the start of `bytes`: the response and how many bytes it
+        /// took, `nil` when the bytes do not hold a whole one yet. `isHead` says it answers a
+        /// HEAD (no body whatever the length). Throws when the bytes are not HTTP.
+        static func parse(_ bytes: [UInt8], isHead: Bool) throws -> (response: Response, length: Int)? {
+            guard let headEnd = find([13, 10, 13, 10], in: bytes).map({ $0 + 4 }) else { return nil }
+            let head = String(decoding: bytes[..<(headEnd - 4)], as: UTF8.self)
+            var lines = head.split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
+            let statusLine = lines.removeFirst()
+            let parts = statusLine.split(separator: " ", maxSplits: 2)
+            guard parts.count >= 2, parts[0] == "HTTP/1.1", let status = Int(parts[1]) else {
+                throw Failure(description: "bad status line '\(statusLine)'")
+            }
+            var fields: [(String, String)] = []
+            for line in lines {
+                guard let colon = line.firstIndex(of: ":") else {
+                    throw Failure(description: "bad field line '\(line)'")
+                }
+                fields.append((String(line[..<colon]), trimmed(line[line.index(after: colon)...])))
+            }
+            let lengthText = fields.first { $0.0.lowercased() == "content-length" }?.1
+            let length =
+                isHead || status == 204 || status == 304 || status < 200 ? 0 : Int(lengthText ?? "0") ?? 0
+            guard bytes.count >= headEnd + length else { return nil }
+            let response = Response(
+                status: status, head: head, fields: fields, body: Array(bytes[headEnd..<(headEnd + length)]))
+            return (response, headEnd + length)
+        }
     }
 
     /// How a wait for the connection to close ended.
@@ -113,45 +145,17 @@ public final class TestClient {
     /// Reads one response. `isHead` says it answers a HEAD (no body whatever the length).
     public func readResponse(isHead: Bool = false, timeout: Duration = .seconds(5)) throws -> Response {
         let deadline = ContinuousClock.now + timeout
-        var headEnd: Int?
         while true {
-            if let found = find([13, 10, 13, 10]) {
-                headEnd = found + 4
-                break
+            if let (response, length) = try Response.parse(buffer, isHead: isHead) {
+                buffer.removeFirst(length)
+                return response
             }
             guard try fill(until: deadline) else {
                 throw Failure(
                     description:
-                        "closed before a complete head; got \(String(decoding: buffer, as: UTF8.self))")
+                        "closed before a complete response; got \(String(decoding: buffer, as: UTF8.self))")
             }
         }
-        guard let headEnd else { throw Failure(description: "no head") }
-        let head = String(decoding: buffer[..<(headEnd - 4)], as: UTF8.self)
-        var lines = head.split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
-        let statusLine = lines.removeFirst()
-        let parts = statusLine.split(separator: " ", maxSplits: 2)
-        guard parts.count >= 2, parts[0] == "HTTP/1.1", let status = Int(parts[1]) else {
-            throw Failure(description: "bad status line '\(statusLine)'")
-        }
-        var fields: [(String, String)] = []
-        for line in lines {
-            guard let colon = line.firstIndex(of: ":") else {
-                throw Failure(description: "bad field line '\(line)'")
-            }
-            fields.append(
-                (String(line[..<colon]), trimmed(line[line.index(after: colon)...])))
-        }
-        let lengthText = fields.first { $0.0.lowercased() == "content-length" }?.1
-        let length =
-            isHead || status == 204 || status == 304 || status < 200 ? 0 : Int(lengthText ?? "0") ?? 0
-        while buffer.count < headEnd + length {
-            guard try fill(until: deadline) else {
-                throw Failure(description: "closed before the body ended")
-            }
-        }
-        let body = Array(buffer[headEnd..<(headEnd + length)])
-        buffer.removeFirst(headEnd + length)
-        return Response(status: status, head: head, fields: fields, body: body)
     }
 
     /// Waits for the server to close the connection.
@@ -209,15 +213,16 @@ public final class TestClient {
             if ready < 0, errno != EINTR { return true }
         }
     }
+}
 
-    private func find(_ pattern: [UInt8]) -> Int? {
-        guard buffer.count >= pattern.count else { return nil }
-        for start in 0...(buffer.count - pattern.count)
-        where buffer[start..<(start + pattern.count)].elementsEqual(pattern) {
-            return start
-        }
-        return nil
+/// Where `pattern` first starts in `bytes`.
+private func find(_ pattern: [UInt8], in bytes: [UInt8]) -> Int? {
+    guard bytes.count >= pattern.count else { return nil }
+    for start in 0...(bytes.count - pattern.count)
+    where bytes[start..<(start + pattern.count)].elementsEqual(pattern) {
+        return start
     }
+    return nil
 }
 
 /// The text without leading and trailing spaces and tabs.

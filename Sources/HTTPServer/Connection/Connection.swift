@@ -1,11 +1,10 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
-/// One client connection: performs what its ``ConnectionStateMachine`` decides.
+/// One client connection: performs what its ``ConnectionStateMachine`` decides, and answers
+/// each request with what the ``ResponsePipeline`` makes of the responder's response.
 ///
-/// Owned by exactly one ``EventLoop`` and only ever touched on that loop's queue, so it
-/// needs no lock and is deliberately not `Sendable`.
+/// Owned by exactly one ``EventLoop`` and only ever touched on that loop's queue (debug
+/// builds check it), so it needs no lock and is marked unavailable as `Sendable`.
 ///
 /// The hot path touches these properties several times per request, so they opt out of the
 /// run-time exclusivity checks (`@exclusivity(unchecked)`), which are pure overhead here:
@@ -15,25 +14,22 @@ final class Connection {
     let descriptor: Int32
     private unowned(unsafe) let loop: EventLoop
     @exclusivity(unchecked) private var machine: ConnectionStateMachine
-    @exclusivity(unchecked) private var outbound = OutboundQueue()
+    @exclusivity(unchecked) private var outbound: OutboundQueue
     /// What epoll watches this descriptor for.
     @exclusivity(unchecked) private(set) var interest: Epoll.Interest = .read
     @exclusivity(unchecked) private(set) var isClosed = false
-
-    /// Responses are generated until this many bytes wait to be written, then written
-    /// first: a client pipelining thousands of requests cannot make the buffer grow
-    /// without bound.
-    static let highWaterMark = 256 * 1024
 
     init(descriptor: Int32, loop: EventLoop) {
         self.descriptor = descriptor
         self.loop = loop
         machine = ConnectionStateMachine(
             limits: loop.context.parserLimits, timeouts: loop.context.timeouts, now: loop.now)
+        outbound = OutboundQueue(tuning: loop.context.tuning)
     }
 
     /// The descriptor is readable (or hung up).
     func readable() {
+        loop.assertOnQueue()
         switch machine.phase {
         case .open:
             let count = Socket.read(descriptor, into: loop.readBuffer)
@@ -62,6 +58,7 @@ final class Connection {
 
     /// The descriptor is writable again after a blocked write.
     func writable() {
+        loop.assertOnQueue()
         guard flush() else { return }
         if outbound.isEmpty { service() }
     }
@@ -74,7 +71,7 @@ final class Connection {
         case .close:
             loop.close(self)
         case .requestTimedOut:
-            queue(HTTPResponse(prepared: loop.context.problems.requestTimeout), connection: .close)
+            queue(.requestTimeout, instance: machine.parser.pathInProgress)
             service()
         }
     }
@@ -87,7 +84,7 @@ final class Connection {
     /// Answer 503 and close: the server is at its connection limit.
     func reject() {
         machine.reject()
-        queue(HTTPResponse(prepared: loop.context.problems.serviceUnavailable), connection: .close)
+        queue(HTTPResponse(prepared: loop.context.serviceUnavailable))
         service()
     }
 
@@ -125,14 +122,15 @@ final class Connection {
     }
 
     private func answerBufferedRequests() {
-        while outbound.pendingByteCount < Connection.highWaterMark {
+        let highWaterMark = loop.context.maxPendingOutput
+        while outbound.pendingByteCount < highWaterMark {
             switch machine.nextStep(now: loop.now) {
             case .wait:
                 return
             case .respond(let request, let connection):
                 answer(request, connection: connection)
             case .reject(let error):
-                queue(HTTPResponse(prepared: loop.context.problems.response(for: error)), connection: .close)
+                queue(.malformedRequest(error.kind), instance: machine.parser.pathInProgress)
             case .sendContinue:
                 outbound.appendBytes(ResponseSerializer.continueResponse)
             }
@@ -141,48 +139,42 @@ final class Connection {
 
     private func answer(_ request: HTTPRequest, connection: ResponseSerializer.ConnectionField) {
         let started = loop.context.accessLog == nil ? nil : ContinuousClock.now
+        let outcome = ResponsePipeline.respond(
+            to: request, responder: loop.context.responder, problems: loop.context.problems,
+            keepAlive: connection != .close)
         var connection = connection
-        var response: HTTPResponse
-        if !request.method.isStandard || request.method == .connect {
-            // RFC 9110 §15.6.2 for unknown methods; CONNECT because this is not a proxy, and
-            // after a CONNECT a client may send tunnel bytes, so close too.
-            response = HTTPResponse(prepared: loop.context.problems.methodNotImplemented)
-            if request.method == .connect { connection = .close }
-        } else {
-            response = loop.context.responder.respond(to: request)
-        }
-        if connection != .close, response.requestsClose { connection = .close }
-        if connection == .close { machine.closeAfterOutput() }
-        let notModified: Bool
-        switch ConditionalRequests.evaluate(request: request, response: response) {
-        case .unchanged:
-            notModified = false
-        case .notModified:
-            notModified = true
-        case .preconditionFailed:
-            response = HTTPResponse(prepared: loop.context.problems.preconditionFailed)
-            notModified = false
+        if outcome.closesConnection {
+            connection = .close
+            machine.closeAfterOutput()
         }
         let framing = ResponseSerializer.Framing(
-            connection: connection, headOnly: request.method == .head, notModified: notModified)
+            connection: connection, headOnly: outcome.headOnly, notModified: outcome.notModified)
         let bytes = ResponseSerializer.append(
-            response, framing: framing, date: loop.date.fieldLine, images: &loop.wireImages, to: &outbound)
+            outcome.response, framing: framing, fieldLines: loop.fieldLines.bytes, images: &loop.wireImages,
+            to: &outbound)
         if let started {
             let elapsed = ContinuousClock.now - started
             loop.logRequest(
                 method: request.method.rawValue, target: request.target,
-                status: notModified ? 304 : response.status.code, bytes: bytes,
+                status: outcome.notModified ? 304 : outcome.response.status.code, bytes: bytes,
                 microseconds: Int(
                     elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds
                         / 1_000_000_000_000))
         }
     }
 
-    /// Queues a response the server makes itself (no request to answer, or a timeout).
-    private func queue(_ response: HTTPResponse, connection: ResponseSerializer.ConnectionField) {
-        let framing = ResponseSerializer.Framing(connection: connection, headOnly: false, notModified: false)
+    /// Queues one of the server's own problems that ends the connection: there is no request
+    /// to answer (a parse error) or it did not arrive (a timeout). `instance` is the path of
+    /// the request in progress, if its request line was read.
+    private func queue(_ problem: ServerProblem, instance: String?) {
+        queue(ResponsePipeline.render(problem, instance: instance, problems: loop.context.problems))
+    }
+
+    /// Queues a response the server makes itself, the last on the connection.
+    private func queue(_ response: HTTPResponse) {
+        let framing = ResponseSerializer.Framing(connection: .close, headOnly: false, notModified: false)
         let bytes = ResponseSerializer.append(
-            response, framing: framing, date: loop.date.fieldLine, to: &outbound)
+            response, framing: framing, fieldLines: loop.fieldLines.bytes, to: &outbound)
         if loop.context.accessLog != nil {
             loop.logRequest(
                 method: "-", target: "-", status: response.status.code, bytes: bytes, microseconds: 0)
@@ -196,10 +188,8 @@ final class Connection {
                 switch write {
                 case .vectors(let vectors, let moreFollows):
                     return Socket.write(descriptor, vectors, moreFollows: moreFollows)
-                case .file(let offset, let count):
-                    // Only bodies stored in the body file are queued as file segments.
-                    guard let file = BodyFile.shared else { return -1 }
-                    return Socket.sendFile(descriptor, from: file.descriptor, offset: offset, count: count)
+                case .file(let file, let offset, let count):
+                    return Socket.sendFile(descriptor, from: file, offset: offset, count: count)
                 }
             }
             if written > 0 {
@@ -223,3 +213,6 @@ final class Connection {
         if !loop.epoll.modify(descriptor, interest: wanted) { loop.close(self) }
     }
 }
+
+@available(*, unavailable, message: "a connection is touched only on its event loop's queue")
+extension Connection: Sendable {}

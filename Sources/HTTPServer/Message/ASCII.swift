@@ -75,17 +75,6 @@ enum ASCII {
         byte == tab || (byte >= 0x20 && byte != 0x7F)
     }
 
-    /// Whether a byte is an `HEXDIG`, and its value.
-    @inline(__always)
-    static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: return byte - 0x30
-        case 0x41...0x46: return byte - 0x41 + 10
-        case 0x61...0x66: return byte - 0x61 + 10
-        default: return nil
-        }
-    }
-
     /// `tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`"
     /// / "|" / "~" / DIGIT / ALPHA`, as a 256-entry lookup table.
     private static let tokenTable: [Bool] = {

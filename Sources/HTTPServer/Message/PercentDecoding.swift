@@ -13,9 +13,9 @@ public enum PercentDecoding {
                 output.append(byte)
                 continue
             }
-            guard index != component.endIndex, let high = ASCII.hexValue(component[index]) else { return nil }
+            guard index != component.endIndex, let high = Hex.value(of: component[index]) else { return nil }
             index = component.index(after: index)
-            guard index != component.endIndex, let low = ASCII.hexValue(component[index]) else { return nil }
+            guard index != component.endIndex, let low = Hex.value(of: component[index]) else { return nil }
             index = component.index(after: index)
             output.append(high << 4 | low)
         }

@@ -111,7 +111,7 @@ struct ChunkedBodyDecoder: Sendable {
     private static func parseChunkSize(_ line: UnsafeRawBufferPointer) -> Int? {
         var index = 0
         var size = 0
-        while index < line.count, let digit = ASCII.hexValue(line[index]) {
+        while index < line.count, let digit = Hex.value(of: line[index]) {
             guard index < 15 else { return nil }
             size = size << 4 | Int(digit)
             index += 1

@@ -156,7 +156,7 @@ enum HostFieldValue {
 
     /// `HEXDIG` (RFC 5234 appendix B.1, case-insensitive as RFC 3986 §2.1 reads it).
     private static func isHexDigit(_ byte: UInt8) -> Bool {
-        ASCII.hexValue(byte) != nil
+        Hex.value(of: byte) != nil
     }
 
     /// `ALPHA / DIGIT / "-" / "." / "_" / "~"` (RFC 3986 §2.3).

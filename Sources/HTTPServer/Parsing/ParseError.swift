@@ -1,8 +1,10 @@
-/// Why a request could not be parsed, and how to answer it.
+/// Why a request could not be parsed, and with which status to answer it.
 ///
 /// After any parse error the server answers with `status` and closes the connection: once
 /// framing is in doubt, the next request's first byte cannot be found (RFC 9112 §11.2), and
-/// over-limit messages were not read to their end.
+/// over-limit messages were not read to their end. The words of the answer are not here:
+/// they come from the application's ``ProblemVocabulary``
+/// (``ServerProblem/malformedRequest(_:)``).
 public struct ParseError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What was wrong.
     public enum Kind: Equatable, Sendable, CaseIterable {
@@ -80,40 +82,6 @@ public struct ParseError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unsupportedTransferCoding: return .notImplemented
         case .unsupportedVersion: return .httpVersionNotSupported
         default: return .badRequest
-        }
-    }
-
-    /// Whether the connection must close after the answer: always, see the type's comment.
-    public var closesConnection: Bool { true }
-
-    /// A sentence for the problem's `detail`, safe to show a client (it never echoes input).
-    public var detail: String {
-        switch kind {
-        case .invalidRequestLine: return "The request line is not 'method SP target SP version'."
-        case .invalidMethod: return "The method is not a valid token."
-        case .invalidTarget: return "The request target is not a valid origin-form or absolute-form target."
-        case .invalidVersion: return "The protocol version is not HTTP/DIGIT.DIGIT."
-        case .unsupportedVersion: return "Only HTTP/1.0 and HTTP/1.1 are supported."
-        case .targetTooLong: return "The request target is longer than this server accepts."
-        case .headerSectionTooLarge: return "The header section is larger than this server accepts."
-        case .tooManyHeaderFields: return "The request has more header fields than this server accepts."
-        case .invalidLineEnding: return "Lines must end in CRLF."
-        case .invalidFieldName: return "A header field line has an invalid name or no colon."
-        case .invalidFieldValue: return "A header field value contains a control character."
-        case .obsoleteLineFolding: return "Header field lines must not start with whitespace."
-        case .missingHost: return "An HTTP/1.1 request must have a Host header field."
-        case .multipleHosts: return "A request must have only one Host header field."
-        case .invalidHost: return "The Host header field is not a valid host and optional port."
-        case .invalidContentLength: return "Content-Length is not a single decimal number."
-        case .contentLengthWithTransferEncoding:
-            return "A request must not have both Content-Length and Transfer-Encoding."
-        case .transferEncodingInHTTP10: return "HTTP/1.0 requests must not use Transfer-Encoding."
-        case .unsupportedTransferCoding: return "Only the chunked transfer coding is supported."
-        case .invalidTransferEncoding: return "Transfer-Encoding must end in a single chunked coding."
-        case .invalidChunkSize: return "A chunk size is not a hexadecimal number."
-        case .invalidChunkFraming: return "Chunk data must be followed by CRLF."
-        case .invalidTrailer: return "A trailer field line is malformed."
-        case .contentTooLarge: return "The request content is larger than this server accepts."
         }
     }
 

@@ -26,7 +26,8 @@ public struct RequestParser: Sendable {
         case head(HeadScan)
         case fixedBody(RequestHead, length: Int)
         case chunkedBody(RequestHead, ChunkedBodyDecoder, body: [UInt8])
-        case failed(ParseError)
+        /// Failed for good; `path` is the failed request's, if its request line was read.
+        case failed(ParseError, path: String?)
     }
 
     /// How a request's content is delimited (RFC 9112 §6.3).
@@ -94,6 +95,17 @@ public struct RequestParser: Sendable {
     /// The number of received bytes not yet consumed.
     public var bufferedByteCount: Int { buffer.count - start }
 
+    /// The path of the request being received, once its request line has been read, also
+    /// after the request failed: what an answer about it (a parse error, a timeout) names
+    /// as its `instance`. `nil` between requests and when the request line itself is bad.
+    public var pathInProgress: String? {
+        switch state {
+        case .head(let scan): return scan.requestLine?.path
+        case .fixedBody(let head, _), .chunkedBody(let head, _, _): return head.line.path
+        case .failed(_, let path): return path
+        }
+    }
+
     /// Appends received bytes.
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {
         compact()
@@ -137,7 +149,7 @@ public struct RequestParser: Sendable {
     public mutating func next() -> ParseResult {
         while true {
             switch state {
-            case .failed(let error):
+            case .failed(let error, _):
                 return .failure(error)
 
             case .head(var scan):
@@ -151,7 +163,7 @@ public struct RequestParser: Sendable {
                     state = .head(scan)
                     return .needMoreData
                 case .failure(let error):
-                    return fail(error)
+                    return fail(error, path: scan.requestLine?.path)
                 case .complete(let line, let headLength):
                     let fieldsRange = (start + scan.fieldsStart)..<(start + headLength - 2)
                     let fieldCount = scan.fieldLines
@@ -164,7 +176,7 @@ public struct RequestParser: Sendable {
                     self.start += headLength
                     switch parsed {
                     case .failure(let error):
-                        return fail(error)
+                        return fail(error, path: line.path)
                     case .success(let (head, framing)):
                         switch framing {
                         case .none, .length(0):
@@ -192,7 +204,7 @@ public struct RequestParser: Sendable {
 
             case .chunkedBody(let head, var decoder, var body):
                 // Release the state's copy of the body so appending to it does not copy.
-                state = .failed(ParseError(.invalidChunkFraming))
+                state = .failed(ParseError(.invalidChunkFraming), path: head.line.path)
                 let (start, limits) = (self.start, self.limits)
                 let (consumed, outcome) = buffer.withUnsafeBytes { all in
                     decoder.decode(
@@ -204,7 +216,7 @@ public struct RequestParser: Sendable {
                     state = .chunkedBody(head, decoder, body: body)
                     return .needMoreData
                 case .failure(let error):
-                    return fail(error)
+                    return fail(error, path: head.line.path)
                 case .complete:
                     state = .head(HeadScan())
                     expectsContinue = false
@@ -214,8 +226,8 @@ public struct RequestParser: Sendable {
         }
     }
 
-    private mutating func fail(_ error: ParseError) -> ParseResult {
-        state = .failed(error)
+    private mutating func fail(_ error: ParseError, path: String?) -> ParseResult {
+        state = .failed(error, path: path)
         expectsContinue = false
         // Nothing after an error is ever read; drop it.
         buffer = []

@@ -1,8 +1,8 @@
 /// Precondition evaluation (RFC 9110 §13) for any response: `If-Match` → 412 and
 /// `If-None-Match` → 304.
 ///
-/// Done once, in the connection, for every responder: a handler only has to put an `ETag`
-/// on its response (a ``PreparedResponse`` does so by default) to get both.
+/// Done once, in the ``ResponsePipeline``, for every responder: a handler only has to put an
+/// `ETag` on its response (a ``PreparedResponse`` does so by default) to get both.
 ///
 /// `If-Unmodified-Since` and `If-Modified-Since` are not evaluated: no response here carries
 /// `Last-Modified`, and RFC 9110 §13.1.3, §13.1.4 have a recipient ignore them when the
@@ -23,7 +23,7 @@ enum ConditionalRequests {
     /// → 304).
     ///
     /// Only for GET and HEAD, and only when the response is a 2xx: RFC 9110 §13.2.1 has a
-    /// server ignore preconditions on any other answer. The connection sees the response only
+    /// server ignore preconditions on any other answer. The pipeline sees the response only
     /// after the responder made it, which for GET and HEAD changes nothing (they are safe),
     /// but for any other method the responder has already acted: answering 412 then would
     /// tell the client its request was not carried out when it was. A responder with unsafe
@@ -54,13 +54,6 @@ enum ConditionalRequests {
         }
         if hasIfMatch, !ifMatchHolds { return .preconditionFailed }
         return ifNoneMatchMatches ? .notModified : .unchanged
-    }
-
-    /// Whether the response should be replaced by 304 Not Modified (RFC 9110 §13.1.2,
-    /// §13.2.2): a GET or HEAD whose `If-None-Match` matches the successful response's tag,
-    /// and whose `If-Match`, if any, holds.
-    static func isNotModified(request: HTTPRequest, response: HTTPResponse) -> Bool {
-        evaluate(request: request, response: response) == .notModified
     }
 
     /// Whether a 200's field is kept in the 304 that replaces it: those RFC 9110 §15.4.5

@@ -5,14 +5,7 @@ public enum EntityTag {
     /// in hex, quoted. The same bytes give the same tag on every replica and after every
     /// restart, so caches stay valid across deployments.
     public static func strong<Bytes: Collection<UInt8>>(for bytes: Bytes) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var tag: [UInt8] = [ASCII.quote]
-        for byte in SHA256.digest(bytes).prefix(16) {
-            tag.append(digits[Int(byte >> 4)])
-            tag.append(digits[Int(byte & 0x0F)])
-        }
-        tag.append(ASCII.quote)
-        return String(decoding: tag, as: UTF8.self)
+        "\"" + Hex.encode(SHA256.digest(bytes).prefix(16)) + "\""
     }
 
     /// Whether an `If-None-Match` field value matches `etag` (RFC 9110 §13.1.2): `*`

@@ -3,7 +3,6 @@ public enum JSONString {
     /// Appends `text` as a quoted JSON string: `"` and `\` escaped, control characters as
     /// `\n`, `\t`, ... or `\u00XX`; everything else (including non-ASCII) as UTF-8.
     public static func append(_ text: String, to out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         out.append(ASCII.quote)
         for byte in text.utf8 {
             switch byte {
@@ -14,8 +13,7 @@ public enum JSONString {
             case ASCII.tab: out.append(contentsOf: "\\t".utf8)
             case 0x00..<0x20:
                 out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0x0F)])
+                Hex.append(byte, to: &out)
             default: out.append(byte)
             }
         }

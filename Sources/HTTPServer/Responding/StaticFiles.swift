@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Serves the files of one directory, read once at start-up into prepared responses.
 ///
@@ -13,6 +9,10 @@
 /// in ``relativePath(forRequestPath:)`` only make that explicit. Files changed after start-up
 /// are not seen until a restart; in exchange every file has a strong ETag from its bytes
 /// and serving one allocates nothing.
+///
+/// Methods other than GET and HEAD are the router's business: the files are the routes of a
+/// ``Router`` of their own, so OPTIONS (204 with `Allow`) and a wrong method (405 with
+/// `Allow`) follow the same rules, and the same words, as any routed path.
 public struct StaticFiles: HTTPResponder {
     /// Why the directory could not be loaded.
     public struct LoadError: Error, CustomStringConvertible, Sendable {
@@ -28,21 +28,34 @@ public struct StaticFiles: HTTPResponder {
     }
 
     private let files: [String: PreparedResponse]
+    /// The files as GET routes, for every other method.
+    private let methods: Router
 
     /// The fields of every file response besides `Content-Type` and `ETag`: caches may store
-    /// but must revalidate (cheap, thanks to the ETag), and browsers must not sniff.
-    public static let cacheHeaders: HTTPFields = [
-        "Cache-Control": "no-cache",
-        "X-Content-Type-Options": "nosniff",
-    ]
+    /// but must revalidate (cheap, thanks to the ETag).
+    public static let cacheHeaders: HTTPFields = ["Cache-Control": "no-cache"]
 
-    /// Loads every regular file under `directory` (recursively).
-    public init(directory: String) throws(LoadError) {
+    /// Loads every regular file under `directory` (recursively); `headers` are appended to
+    /// every file response after ``cacheHeaders`` (e.g. a page's `Content-Security-Policy`).
+    public init(directory: String, headers: HTTPFields = [:]) throws(LoadError) {
         var files: [String: PreparedResponse] = [:]
-        try StaticFiles.load(directory: directory, prefix: "", depth: 0, into: &files)
+        try StaticFiles.load(directory: directory, prefix: "", depth: 0, headers: headers, into: &files)
         // A directory's index.html answers for the directory itself: `/` and `/docs/`.
         for (path, response) in files where path == "index.html" || path.hasSuffix("/index.html") {
             files[String(path.dropLast("index.html".count))] = response
+        }
+        var routes = RouterBuilder()
+        for (path, response) in files {
+            let segments =
+                path.isEmpty
+                ? [] : path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            routes.add(.get, literalSegments: segments) { _, _ in HTTPResponse(prepared: response) }
+        }
+        do {
+            methods = try routes.build()
+        } catch {
+            // Literal routes cannot clash: every file path is a different key.
+            preconditionFailure("static file routes: \(error)")
         }
         self.files = files
     }
@@ -50,27 +63,16 @@ public struct StaticFiles: HTTPResponder {
     /// The request paths (relative, decoded) this responder serves, sorted.
     public var paths: [String] { files.keys.sorted() }
 
-    /// Serves GET and HEAD of a listed file; OPTIONS → 204 with `Allow`; other methods on a
-    /// listed file → 405; anything else → 404 problem.
+    /// Serves GET and HEAD of a listed file; any other method on a listed file is the
+    /// router's (OPTIONS → 204, else 405, both with `Allow`); anything else → a 404 problem.
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         guard let relative = StaticFiles.relativePath(forRequestPath: request.path),
             let file = files[relative]
         else {
-            return ProblemDetails(
-                slug: ProblemDetails.Slug.notFound, status: .notFound, detail: "No resource at this path."
-            ).response()
+            return HTTPResponse(problem: .notFound)
         }
-        switch request.method {
-        case .get, .head:
-            return HTTPResponse(prepared: file)
-        case .options:
-            return HTTPResponse(status: .noContent, headers: ["Allow": "GET, HEAD, OPTIONS"])
-        default:
-            return ProblemDetails(
-                slug: ProblemDetails.Slug.methodNotAllowed, status: .methodNotAllowed,
-                detail: "Static files support GET, HEAD and OPTIONS."
-            ).response(headers: ["Allow": "GET, HEAD, OPTIONS"])
-        }
+        if request.method == .get || request.method == .head { return HTTPResponse(prepared: file) }
+        return methods.respond(to: request)
     }
 
     /// The allow-list key for a raw request path: segments percent-decoded one by one and
@@ -98,7 +100,8 @@ public struct StaticFiles: HTTPResponder {
     }
 
     private static func load(
-        directory: String, prefix: String, depth: Int, into files: inout [String: PreparedResponse]
+        directory: String, prefix: String, depth: Int, headers extraHeaders: HTTPFields,
+        into files: inout [String: PreparedResponse]
     ) throws(LoadError) {
         guard depth < 32, let handle = opendir(directory) else {
             throw LoadError(path: directory, code: errno)
@@ -119,11 +122,14 @@ public struct StaticFiles: HTTPResponder {
             guard lstat(path, &status) == 0 else { throw LoadError(path: path, code: errno) }
             switch status.st_mode & S_IFMT {
             case S_IFDIR:
-                try load(directory: path, prefix: prefix + name + "/", depth: depth + 1, into: &files)
+                try load(
+                    directory: path, prefix: prefix + name + "/", depth: depth + 1, headers: extraHeaders,
+                    into: &files)
             case S_IFREG:
                 let bytes = try readFile(path)
                 var headers: HTTPFields = ["Content-Type": MediaType.forFileName(name)]
                 for field in cacheHeaders { headers.append(field) }
+                for field in extraHeaders { headers.append(field) }
                 files[prefix + name] = PreparedResponse(status: .ok, headers: headers, body: bytes)
             default:
                 continue

@@ -7,7 +7,13 @@
 /// - a matched path without a handler for the method → 405 with `Allow`, except that HEAD
 ///   runs the GET handler (the server drops the content) and OPTIONS answers 204 with
 ///   `Allow` (RFC 9110 §9.3.7);
-/// - an unmatched path → the fallback responder, or a 404 problem.
+/// - an unmatched path → the fallback responder, or a 404 problem;
+/// - a path whose escapes do not decode → a 400 problem.
+///
+/// Its problems are ``HTTPResponse/init(problem:headers:)``: the server puts them into the
+/// configured words, with the request path as `instance`. A method the server does not know
+/// never reaches a responder (the ``ResponsePipeline`` answers 501), so the router does not
+/// decide that too.
 public struct Router: HTTPResponder {
     /// One position in the trie of segments.
     final class Node: Sendable {
@@ -58,18 +64,12 @@ public struct Router: HTTPResponder {
             return HTTPResponse(status: .noContent, headers: ["Allow": "GET, HEAD, OPTIONS"])
         }
         guard let segments = Router.decodedSegments(request.path) else {
-            return ProblemDetails(
-                slug: ProblemDetails.Slug.badRequest, status: .badRequest,
-                detail: "The path contains an invalid percent-encoding.", instance: nil
-            ).response()
+            return HTTPResponse(problem: .malformedPath)
         }
         var parameters = RouteParameters()
         guard let node = Router.match(segments[...], from: root, parameters: &parameters) else {
             if let fallback { return fallback.respond(to: request) }
-            return ProblemDetails(
-                slug: ProblemDetails.Slug.notFound, status: .notFound, detail: "No resource at this path.",
-                instance: nil
-            ).response()
+            return HTTPResponse(problem: .notFound)
         }
         if let handler = node.handlers[request.method]
             ?? (request.method == .head ? node.handlers[.get] : nil)
@@ -79,16 +79,7 @@ public struct Router: HTTPResponder {
         if request.method == .options {
             return HTTPResponse(status: .noContent, headers: ["Allow": node.allowFieldValue])
         }
-        if !request.method.isStandard {
-            return ProblemDetails(
-                slug: ProblemDetails.Slug.notImplemented, status: .notImplemented,
-                detail: "This server does not implement the request method.", instance: nil
-            ).response()
-        }
-        return ProblemDetails(
-            slug: ProblemDetails.Slug.methodNotAllowed, status: .methodNotAllowed,
-            detail: "The resource does not support this method.", instance: nil
-        ).response(headers: ["Allow": node.allowFieldValue])
+        return HTTPResponse(problem: .methodNotAllowed, headers: ["Allow": node.allowFieldValue])
     }
 
     /// The methods a path allows (with HEAD for GET, and OPTIONS), or `nil` when no route

@@ -15,6 +15,9 @@ public struct RouterBuilder {
     private struct Route {
         var method: HTTPMethod
         var template: String
+        /// Segments to match literally, for paths that are not templates (file names may
+        /// hold braces); `nil` for a template.
+        var literalSegments: [String]?
         var handler: Handler
     }
 
@@ -25,7 +28,14 @@ public struct RouterBuilder {
 
     /// Adds a route. `HEAD` need not be added: a `GET` route answers it (without content).
     public mutating func add(_ method: HTTPMethod, _ template: String, handler: @escaping Handler) {
-        routes.append(Route(method: method, template: template, handler: handler))
+        routes.append(Route(method: method, template: template, literalSegments: nil, handler: handler))
+    }
+
+    /// Adds a route for exactly these (decoded) segments, none of them a parameter: how
+    /// ``StaticFiles`` lists its files.
+    mutating func add(_ method: HTTPMethod, literalSegments segments: [String], handler: @escaping Handler) {
+        let template = "/" + segments.joined(separator: "/")
+        routes.append(Route(method: method, template: template, literalSegments: segments, handler: handler))
     }
 
     /// Freezes the table. `fallback` answers paths no route matches (e.g. static files);
@@ -33,9 +43,14 @@ public struct RouterBuilder {
     public func build(fallback: (any HTTPResponder)? = nil) throws(RoutingError) -> Router {
         let root = MutableNode()
         for route in routes {
-            let pattern = try RoutePattern(route.template)
+            let segments: [RoutePattern.Segment]
+            if let literal = route.literalSegments {
+                segments = literal.map(RoutePattern.Segment.literal)
+            } else {
+                segments = try RoutePattern(route.template).segments
+            }
             var node = root
-            for segment in pattern.segments {
+            for segment in segments {
                 switch segment {
                 case .literal(let text):
                     if let child = node.literals[text] {

@@ -1,15 +1,12 @@
 import Dispatch
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// Accepts connections on the listening socket and deals them out to the event loops.
 ///
 /// A Dispatch read source on the listening socket wakes it; it accepts until `EAGAIN` and
 /// hands each socket round-robin to a loop. Beyond the connection limit a socket still goes
 /// to a loop, which answers 503 and closes (a clean refusal, not a reset); beyond the limit
-/// plus ``ServerContext/rejectionAllowance`` it is closed at once.
+/// plus ``ServerLimits/rejectionAllowance`` it is closed at once.
 ///
 /// `@unchecked Sendable` is sound because its mutable state is only touched on `queue`.
 final class Acceptor: @unchecked Sendable {
@@ -72,7 +69,7 @@ final class Acceptor: @unchecked Sendable {
                 }
             }
             let open = context.openConnections.add(1, ordering: .relaxed).newValue
-            if open > context.maxConnections + ServerContext.rejectionAllowance {
+            if open > context.maxConnections + context.rejectionAllowance {
                 close(descriptor)
                 context.openConnections.subtract(1, ordering: .relaxed)
                 continue
@@ -88,7 +85,10 @@ final class Acceptor: @unchecked Sendable {
         guard let source, !isSuspended else { return }
         isSuspended = true
         source.suspend()
-        queue.asyncAfter(deadline: .now() + .milliseconds(100)) { @Sendable [self] in
+        let delay = context.tuning.acceptRetryDelay
+        let nanoseconds =
+            delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
+        queue.asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) { @Sendable [self] in
             guard isSuspended, !isStopped, let source = self.source else { return }
             isSuspended = false
             source.resume()

@@ -14,17 +14,20 @@ final class AccessLog: Sendable {
         var isStopping = false
     }
 
-    /// The most bytes waiting to be written before lines are dropped.
-    static let capacity = 4 * 1024 * 1024
+    /// The most bytes waiting to be written before lines are dropped
+    /// (``ServerTuning/accessLogCapacity``).
+    private let capacity: Int
 
     private let pending = Mutex(Pending())
     private let wakeUp = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
     private let descriptor: Int32
 
-    /// Starts the logger thread, writing to `descriptor` (standard output by default).
-    init(descriptor: Int32 = 1) {
+    /// Starts the logger thread, writing to `descriptor` (standard output by default) and
+    /// holding at most `capacity` bytes of lines.
+    init(descriptor: Int32 = 1, capacity: Int = ServerTuning().accessLogCapacity) {
         self.descriptor = descriptor
+        self.capacity = capacity
         let thread = Thread { [self] in run() }
         thread.name = "access-log"
         thread.start()
@@ -34,7 +37,7 @@ final class AccessLog: Sendable {
     func append(_ lines: [UInt8]) {
         let wasEmpty = pending.withLock { state -> Bool in
             let wasEmpty = state.bytes.isEmpty
-            if state.bytes.count + lines.count > AccessLog.capacity {
+            if state.bytes.count + lines.count > capacity {
                 state.dropped += lines.reduce(0) { $0 + ($1 == ASCII.lf ? 1 : 0) }
             } else {
                 state.bytes.append(contentsOf: lines)

@@ -1,9 +1,6 @@
 import CEpoll
 import Dispatch
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// One event loop: a serial `DispatchQueue` that exclusively owns an epoll instance and
 /// every connection registered in it.
@@ -15,9 +12,10 @@ import Dispatch
 /// in batches (one wake-up for many sockets, unlike a Dispatch source per connection).
 ///
 /// `@unchecked Sendable` is sound because every mutable property is read and written only
-/// on `queue` (the acceptor and the server reach the loop with `queue.async`); the
-/// immutable ones are set in `init`. That is also why the hot ones skip the run-time
-/// exclusivity checks (`@exclusivity(unchecked)`): one call at a time ever touches them.
+/// on `queue` (the acceptor and the server reach the loop with `queue.async`; debug builds
+/// check it with `dispatchPrecondition`); the immutable ones are set in `init`. That is also
+/// why the hot ones skip the run-time exclusivity checks (`@exclusivity(unchecked)`): one
+/// call at a time ever touches them.
 final class EventLoop: @unchecked Sendable {
     /// The queue that owns this loop's state.
     let queue: DispatchQueue
@@ -32,10 +30,11 @@ final class EventLoop: @unchecked Sendable {
     let ioVectors: UnsafeMutableBufferPointer<iovec>
     private let events: UnsafeMutableBufferPointer<epoll_event>
 
-    /// The current `Date` line, refreshed when the second changes.
-    @exclusivity(unchecked) private(set) var date = HTTPDate()
+    /// The configured fields and the current `Date` line that close every head, refreshed
+    /// when the second changes.
+    @exclusivity(unchecked) private(set) var fieldLines: CommonFieldLines
     /// Whole-response images of large prepared responses for this second (see ``WireImages``).
-    @exclusivity(unchecked) var wireImages = WireImages()
+    @exclusivity(unchecked) var wireImages: WireImages
     /// The time of the batch being handled (one clock read per batch, not per request).
     @exclusivity(unchecked) private(set) var now: ContinuousClock.Instant
 
@@ -48,14 +47,20 @@ final class EventLoop: @unchecked Sendable {
     private var isStopped = false
     private let onStop: @Sendable () -> Void
 
-    /// Creates the loop (and its epoll instance); ``start()`` begins serving.
-    init(index: Int, context: ServerContext, onStop: @escaping @Sendable () -> Void) throws(ServerError) {
+    /// Creates the loop (and its epoll instance); ``start()`` begins serving. Wire images go
+    /// into `bodyFile`, the server's.
+    init(
+        index: Int, context: ServerContext, bodyFile: BodyFile?, onStop: @escaping @Sendable () -> Void
+    ) throws(ServerError) {
         queue = DispatchQueue(label: "http.event-loop.\(index)")
         self.context = context
         epoll = try Epoll.make()
-        readBuffer = .allocate(byteCount: 64 * 1024, alignment: 16)
-        ioVectors = .allocate(capacity: 64)
-        events = .allocate(capacity: 256)
+        let tuning = context.tuning
+        readBuffer = .allocate(byteCount: max(tuning.readBufferSize, 1), alignment: 16)
+        ioVectors = .allocate(capacity: max(tuning.vectorsPerWrite, 1))
+        events = .allocate(capacity: max(tuning.eventsPerPoll, 1))
+        fieldLines = CommonFieldLines(responseHeaders: context.responseHeaders)
+        wireImages = WireImages(file: bodyFile, tuning: tuning)
         now = .now
         self.onStop = onStop
     }
@@ -69,7 +74,7 @@ final class EventLoop: @unchecked Sendable {
     /// Starts the epoll-descriptor source and the timeout timer.
     func start() {
         queue.async { [self] in
-            date.refresh()
+            fieldLines.refresh()
             let source = DispatchSource.makeReadSource(fileDescriptor: epoll.descriptor, queue: queue)
             source.setEventHandler { @Sendable [self] in poll() }
             // The epoll descriptor is closed only once the source can no longer use it.
@@ -81,7 +86,7 @@ final class EventLoop: @unchecked Sendable {
             source.resume()
 
             let timer = DispatchSource.makeTimerSource(queue: queue)
-            let milliseconds = Self.tickMilliseconds(for: context.timeouts)
+            let milliseconds = Self.tickMilliseconds(for: context.timeouts, within: context.tuning.timerTick)
             timer.schedule(
                 deadline: .now() + .milliseconds(milliseconds), repeating: .milliseconds(milliseconds),
                 leeway: .milliseconds(max(milliseconds / 4, 1)))
@@ -93,13 +98,14 @@ final class EventLoop: @unchecked Sendable {
 
     /// Takes ownership of an accepted socket; `rejecting` answers it 503 and closes.
     func adopt(_ descriptor: Int32, rejecting: Bool) {
+        assertOnQueue()
         guard !isShuttingDown, epoll.add(descriptor, interest: .read) else {
             Glibc.close(descriptor)
             context.openConnections.subtract(1, ordering: .relaxed)
             return
         }
         now = .now
-        date.refresh()
+        fieldLines.refresh()
         let connection = Connection(descriptor: descriptor, loop: self)
         connections[descriptor] = connection
         if rejecting { connection.reject() }
@@ -109,6 +115,7 @@ final class EventLoop: @unchecked Sendable {
     /// Starts a graceful shutdown: idle connections close now, busy ones after their
     /// response; whatever is left at the deadline is closed.
     func beginShutdown(gracePeriod: Duration) {
+        assertOnQueue()
         now = .now
         isShuttingDown = true
         shutdownDeadline = now + gracePeriod
@@ -119,6 +126,7 @@ final class EventLoop: @unchecked Sendable {
 
     /// Closes a connection's socket and forgets it.
     func close(_ connection: Connection) {
+        assertOnQueue()
         guard !connection.isClosed else { return }
         connection.markClosed()
         epoll.remove(connection.descriptor)
@@ -139,7 +147,7 @@ final class EventLoop: @unchecked Sendable {
 
     private func poll() {
         now = .now
-        date.refresh()
+        fieldLines.refresh()
         var rounds = 0
         var count = 0
         repeat {
@@ -151,7 +159,7 @@ final class EventLoop: @unchecked Sendable {
             }
             rounds += 1
             // A full batch means more may be ready; take a few more before yielding the thread.
-        } while count == events.count && rounds < 4
+        } while count == events.count && rounds < context.tuning.pollRoundsPerWakeUp
         flushLog()
     }
 
@@ -169,8 +177,8 @@ final class EventLoop: @unchecked Sendable {
 
     private func tick() {
         now = .now
-        date.refresh()
-        wireImages.dropStale(dateLine: date.fieldLine)
+        fieldLines.refresh()
+        wireImages.dropStale(fieldLines: fieldLines.bytes)
         if let shutdownDeadline, now >= shutdownDeadline {
             for connection in Array(connections.values) { close(connection) }
         } else {
@@ -193,12 +201,27 @@ final class EventLoop: @unchecked Sendable {
         source?.cancel()
     }
 
-    /// Timers tick often enough to honour the shortest timeout within a quarter of it,
-    /// between 5 ms (tests) and 250 ms (production).
-    static func tickMilliseconds(for timeouts: ConnectionStateMachine.Timeouts) -> Int {
-        let shortest = min(timeouts.request, timeouts.idle, timeouts.linger) / 4
+    /// Timers tick often enough to honour the shortest timeout within a quarter of it, within
+    /// `bounds` (``ServerTuning/timerTick``: by default between 5 ms for tests and 250 ms in
+    /// production).
+    static func tickMilliseconds(
+        for timeouts: ConnectionStateMachine.Timeouts,
+        within bounds: ClosedRange<Duration> = ServerTuning().timerTick
+    ) -> Int {
+        let tick = min(
+            max(min(timeouts.request, timeouts.idle, timeouts.linger) / 4, bounds.lowerBound),
+            bounds.upperBound)
         let milliseconds =
-            shortest.components.seconds * 1000 + shortest.components.attoseconds / 1_000_000_000_000_000
-        return Int(min(max(milliseconds, 5), 250))
+            tick.components.seconds * 1000 + tick.components.attoseconds / 1_000_000_000_000_000
+        return Int(max(milliseconds, 1))
+    }
+
+    /// Traps in debug builds when called off the loop's queue: everything but `init` and
+    /// ``start()`` belongs to it.
+    @inline(__always)
+    func assertOnQueue() {
+        #if DEBUG
+            dispatchPrecondition(condition: .onQueue(queue))
+        #endif
     }
 }

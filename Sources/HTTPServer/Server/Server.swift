@@ -1,12 +1,13 @@
 import Dispatch
+import Glibc
 import Synchronization
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// An HTTP/1.1 server: a listening socket, an acceptor, and ``ServerConfiguration/eventLoopCount``
 /// event loops answering requests with one responder.
+///
+/// Each start makes the server's body file (a memfd its loops put whole-response wire images
+/// in, to send them with one `sendfile`) and hands it to the loops; nothing is global, so
+/// several servers in one process (the tests) share nothing.
 ///
 /// ```swift
 /// let server = Server(configuration: ServerConfiguration(port: 0), responder: router)
@@ -64,16 +65,21 @@ public final class Server: Sendable {
             }
             signal(SIGPIPE, SIG_IGN)
             let (listener, port) = try Socket.listen(
-                host: configuration.host, port: configuration.port, backlog: 4096)
-            let accessLog = configuration.accessLog ? AccessLog() : nil
+                host: configuration.host, port: configuration.port,
+                backlog: Int32(clamping: configuration.tuning.listenBacklog))
+            let accessLog =
+                configuration.accessLog ? AccessLog(capacity: configuration.tuning.accessLogCapacity) : nil
             let context = ServerContext(
                 configuration: configuration, responder: responder, accessLog: accessLog)
+            let bodyFile = BodyFile.make()
             let parts = DispatchGroup()
             var loops: [EventLoop] = []
             do throws(ServerError) {
                 for index in 0..<max(configuration.eventLoopCount, 1) {
                     parts.enter()
-                    loops.append(try EventLoop(index: index, context: context, onStop: { parts.leave() }))
+                    loops.append(
+                        try EventLoop(
+                            index: index, context: context, bodyFile: bodyFile, onStop: { parts.leave() }))
                 }
             } catch {
                 close(listener)

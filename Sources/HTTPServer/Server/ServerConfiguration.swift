@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where and how the server listens.
+/// Where and how the server listens, what it says, and what every response carries.
 public struct ServerConfiguration: Sendable {
     /// The address to bind, numeric or a name (`0.0.0.0`, `::`, `127.0.0.1`, `localhost`).
     public var host: String
@@ -15,19 +15,25 @@ public struct ServerConfiguration: Sendable {
     public var accessLog: Bool
     /// How long a graceful shutdown waits for in-flight requests before closing everything.
     public var shutdownGracePeriod: Duration
-    /// Header fields appended to every response the server makes itself instead of asking
-    /// the responder: the answer to a request that cannot be parsed or breaks a limit (400,
-    /// 413, 414, 431, 501, 505), 408, 503, 501 for an unknown method and 412 for a failed
-    /// precondition.
+    /// The words of every problem the HTTP layer answers with itself: parse errors and
+    /// limits, 404 and 405 from the router and the static files, 408, 412, 501, 503.
+    public var problems: ProblemVocabulary
+    /// Header fields appended to every final response, the responder's and the server's own
+    /// (a parse error, a limit, a timeout, 412, 501, 503, a 304; not the interim `100
+    /// Continue`), after the response's own fields: e.g. CORS fields a browser client needs to read even an error, or
+    /// `X-Content-Type-Options`. A responder does not set these itself (they would appear
+    /// twice). Fields the server owns (`Content-Length`, `Date`, `Connection`, ...) and
+    /// invalid ones are dropped, as from a responder.
     ///
-    /// The responder decides the fields of its own responses; these are for the ones it
-    /// never sees. An application that must mark every response (e.g. a public API whose
-    /// browser clients need `Access-Control-Allow-Origin` to read even its errors) passes
-    /// its fields here, and this layer stays ignorant of what they mean. Fields the server
-    /// owns (`Content-Length`, `Date`, `Connection`, ...) are ignored, like a responder's.
-    public var ownResponseHeaders: HTTPFields
+    /// Serialised once per event loop together with the `Date` line, so they cost no work
+    /// per request: a prepared response is still its head, these bytes and its body.
+    public var responseHeaders: HTTPFields
+    /// I/O sizes and timings that are not limits: backlog, buffers, batch sizes, timers and
+    /// the wire-image cache.
+    public var tuning: ServerTuning
 
-    /// Creates a configuration; the defaults serve 0.0.0.0:8080 with the default limits.
+    /// Creates a configuration; the defaults serve 0.0.0.0:8080 with the default limits, the
+    /// reason-phrase vocabulary and no extra fields.
     public init(
         host: String = "0.0.0.0",
         port: Int = 8080,
@@ -35,7 +41,9 @@ public struct ServerConfiguration: Sendable {
         eventLoopCount: Int = ProcessInfo.processInfo.activeProcessorCount,
         accessLog: Bool = true,
         shutdownGracePeriod: Duration = .seconds(4),
-        ownResponseHeaders: HTTPFields = [:]
+        problems: ProblemVocabulary = .reasonPhrases,
+        responseHeaders: HTTPFields = [:],
+        tuning: ServerTuning = ServerTuning()
     ) {
         self.host = host
         self.port = port
@@ -43,6 +51,8 @@ public struct ServerConfiguration: Sendable {
         self.eventLoopCount = eventLoopCount
         self.accessLog = accessLog
         self.shutdownGracePeriod = shutdownGracePeriod
-        self.ownResponseHeaders = ownResponseHeaders
+        self.problems = problems
+        self.responseHeaders = responseHeaders
+        self.tuning = tuning
     }
 }

@@ -11,27 +11,40 @@ final class ServerContext: Sendable {
     let timeouts: ConnectionStateMachine.Timeouts
     /// Beyond this many open connections, new ones are answered 503.
     let maxConnections: Int
-    /// The responses the server makes itself, prepared once with
-    /// ``ServerConfiguration/ownResponseHeaders``.
-    let problems: ServerProblems
+    /// Beyond ``maxConnections`` plus this many, new connections are closed at once.
+    let rejectionAllowance: Int
+    /// Responses to pipelined requests are made until this many bytes wait to be written.
+    let maxPendingOutput: Int
+    /// The words of the server's own problems.
+    let problems: ProblemVocabulary
+    /// The 503 for connections beyond the cap, prepared once: it names no instance (no
+    /// request was read), and an overloaded server should not render anything per refusal.
+    let serviceUnavailable: PreparedResponse
+    /// ``ServerConfiguration/responseHeaders``, which every loop bakes into its field lines.
+    let responseHeaders: HTTPFields
+    /// Buffer sizes, batch sizes and timer bounds.
+    let tuning: ServerTuning
     /// The access log, or `nil` when disabled.
     let accessLog: AccessLog?
     /// Open connections, counted by the acceptor (+1) and the loops (-1). An atomic, not a
     /// lock: it is touched once per connection, from several queues.
     let openConnections = Atomic<Int>(0)
 
-    /// How many connections may be held open beyond `maxConnections` just to answer them
-    /// 503; beyond that they are closed at once.
-    static let rejectionAllowance = 1024
-
     init(configuration: ServerConfiguration, responder: any HTTPResponder, accessLog: AccessLog?) {
         self.responder = responder
-        parserLimits = configuration.limits.parser
+        let limits = configuration.limits
+        parserLimits = limits.parser
         timeouts = ConnectionStateMachine.Timeouts(
-            request: configuration.limits.requestHeadTimeout, idle: configuration.limits.idleTimeout,
-            linger: min(.seconds(2), configuration.limits.idleTimeout))
-        maxConnections = configuration.limits.maxConnections
+            request: limits.requestHeadTimeout, idle: limits.idleTimeout,
+            linger: min(limits.lingerTimeout, limits.idleTimeout))
+        maxConnections = limits.maxConnections
+        rejectionAllowance = limits.rejectionAllowance
+        maxPendingOutput = limits.maxPendingOutput
+        problems = configuration.problems
+        serviceUnavailable = configuration.problems.details(.serviceUnavailable, instance: nil)
+            .preparedResponse(headers: ["Retry-After": "1"])
+        responseHeaders = configuration.responseHeaders
+        tuning = configuration.tuning
         self.accessLog = accessLog
-        problems = ServerProblems(extraHeaders: configuration.ownResponseHeaders)
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// A system call failed while starting the server (resolving, binding, listening).
 public struct ServerError: Error, CustomStringConvertible, Sendable {

@@ -1,8 +1,5 @@
 import CEpoll
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// A thin wrapper over one epoll instance (epoll(7)).
 ///

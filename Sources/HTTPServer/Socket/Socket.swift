@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// The socket system calls the server makes, with their options in one place.
 enum Socket {

@@ -1,54 +1,52 @@
 import CEpoll
+import Glibc
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// One file in memory (a memfd) holding the server's large prepared bodies, so a connection
-/// hands a body to the kernel with `sendfile` instead of copying it.
+/// One file in memory (a memfd) holding a server's wire images (``WireImages``), so a
+/// connection hands a whole response to the kernel with `sendfile` instead of copying it.
 ///
-/// `writev` from user memory copies every byte into socket buffers; `sendfile` from a file
+/// `sendmsg` from user memory copies every byte into socket buffers; `sendfile` from a file
 /// attaches the file's pages to the outgoing packets instead (what nginx does for static
-/// files). For a 65 KB body that copy was a quarter of the server's CPU time. The bytes stay
-/// readable in the process too: each body is mapped read-only from the file, so there is one
-/// copy in memory, not two.
+/// files). For a 65 KB body that copy was a quarter of the server's CPU time.
 ///
-/// The file only grows: each body is appended at a page boundary (so it can be mapped on its
-/// own) and never written again; the file is sealed against shrinking, so an offset stays
-/// valid for as long as the process runs. When a body is released its pages are freed with a
-/// hole punch; a `sendfile` still in flight keeps its own references to the pages.
+/// The file only grows: each image is appended at a page boundary and never written again;
+/// the file is sealed against shrinking, so an offset stays valid for as long as the file is
+/// open. When an image is released its pages are freed with a hole punch; a `sendfile` still
+/// in flight keeps its own references to the pages.
 ///
-/// Where memfd is unavailable (an old kernel, a seccomp profile) ``shared`` is `nil` and
-/// bodies live in ordinary memory, written with `writev` as before.
+/// Owned by one ``Server`` (made in ``Server/start()``, handed to its event loops) and kept
+/// open by every ``FileStretch`` in it, so it closes once the server and the last image are
+/// gone. Where memfd is unavailable (an old kernel, a seccomp profile) ``make()`` returns
+/// `nil` and responses go out with `sendmsg` only.
 final class BodyFile: Sendable {
-    /// The process's body file, created on first use.
-    static let shared = BodyFile()
-
-    /// Bodies at least this large go into the file. Below it, the copy `writev` makes costs
-    /// less than the second system call (`sendmsg` for the head, then `sendfile`) and a page
-    /// of padding per body.
-    static let threshold = 16 * 1024
-
     /// The memfd.
     let descriptor: Int32
-    /// The end of the last body written (the next one starts at the following page).
+    /// The end of the last stretch written (the next one starts at the following page).
     private let end = Mutex<Int>(0)
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
-    private init?() {
+    /// A new, empty body file, or `nil` when the system cannot make one.
+    static func make() -> BodyFile? {
         let descriptor = cepoll_memfd_create("dossier-server-bodies")
         guard descriptor >= 0 else { return nil }
         guard cepoll_seal_against_shrinking(descriptor) == 0 else {
             close(descriptor)
             return nil
         }
+        return BodyFile(descriptor: descriptor)
+    }
+
+    private init(descriptor: Int32) {
         self.descriptor = descriptor
     }
 
-    /// Appends `bytes` and maps them read-only; returns the offset in the file and the mapped
-    /// bytes, or `nil` if writing or mapping failed (the caller keeps them in memory then).
-    func store(_ bytes: UnsafeRawBufferPointer) -> (offset: Int, mapped: UnsafeRawBufferPointer)? {
+    deinit {
+        close(descriptor)
+    }
+
+    /// Appends `bytes`; returns their stretch of the file, or `nil` if writing failed (the
+    /// caller sends them from memory then).
+    func store(_ bytes: UnsafeRawBufferPointer) -> FileStretch? {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return nil }
         let offset = end.withLock { end -> Int? in
             let start = (end + Self.pageSize - 1) / Self.pageSize * Self.pageSize
@@ -64,21 +62,33 @@ final class BodyFile: Sendable {
             return start
         }
         guard let offset else { return nil }
-        guard let mapping = mmap(nil, bytes.count, PROT_READ, MAP_SHARED, descriptor, off_t(offset)),
-            mapping != MAP_FAILED
-        else {
-            release(offset: offset, count: bytes.count, mapped: nil)
-            return nil
-        }
-        return (offset, UnsafeRawBufferPointer(start: mapping, count: bytes.count))
+        return FileStretch(file: self, offset: offset, count: bytes.count)
     }
 
-    /// Unmaps a body and frees its pages.
-    func release(offset: Int, count: Int, mapped: UnsafeRawBufferPointer?) {
-        if let base = mapped?.baseAddress {
-            munmap(UnsafeMutableRawPointer(mutating: base), count)
-        }
+    /// Frees the pages of a stretch.
+    fileprivate func release(offset: Int, count: Int) {
         let length = (count + Self.pageSize - 1) / Self.pageSize * Self.pageSize
         _ = cepoll_punch_hole(descriptor, off_t(offset), off_t(length))
+    }
+}
+
+/// Bytes written once into a ``BodyFile``, sent with `sendfile`; their pages are freed when
+/// the last reference goes (a connection still sending them holds one).
+final class FileStretch: Sendable {
+    /// The file, kept open while the stretch exists.
+    let file: BodyFile
+    /// Where the bytes start in the file (page-aligned).
+    let offset: Int
+    /// How many bytes.
+    let count: Int
+
+    fileprivate init(file: BodyFile, offset: Int, count: Int) {
+        self.file = file
+        self.offset = offset
+        self.count = count
+    }
+
+    deinit {
+        file.release(offset: offset, count: count)
     }
 }

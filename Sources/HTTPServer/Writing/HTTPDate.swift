@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// The `Date` field line, formatted once per second (RFC 9110 §6.6.1, §5.6.7 IMF-fixdate).
 ///
@@ -13,12 +9,15 @@ struct HTTPDate {
     private(set) var fieldLine: [UInt8] = []
     private var second: Int = -1
 
-    /// Re-formats the line if the wall-clock second has changed since the last call.
-    mutating func refresh() {
+    /// Re-formats the line if the wall-clock second has changed since the last call; returns
+    /// whether it did.
+    @discardableResult
+    mutating func refresh() -> Bool {
         let now = time(nil)
-        guard now != second else { return }
+        guard now != second else { return false }
         second = now
         fieldLine = Self.fieldLine(for: now)
+        return true
     }
 
     /// The field line for a Unix time.

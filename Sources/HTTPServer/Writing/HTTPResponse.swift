@@ -4,12 +4,16 @@
 /// here (any such field is ignored). A response made with ``init(prepared:)`` keeps the
 /// prepared bytes: reading `status`, `headers` or `body` is cheap, appending header fields
 /// keeps the fast path (they are written after the prepared ones), and any other change
-/// turns it into an ordinary response.
+/// turns it into an ordinary response. A response made with ``init(problem:headers:)`` is
+/// one of the server's own problems, put into words by the server (``ResponsePipeline``).
 public struct HTTPResponse: Sendable {
     enum Storage: Sendable {
-        /// A prepared response, plus fields appended after preparation (e.g. CORS).
+        /// A prepared response, plus fields appended after preparation.
         case prepared(PreparedResponse, extraHeaders: HTTPFields)
         case dynamic(status: HTTPStatus, headers: HTTPFields, body: HTTPBody)
+        /// A problem the pipeline renders with the configured vocabulary and the request
+        /// path; `headers` go after the problem's own fields (e.g. `Allow`).
+        case problem(ServerProblem, headers: HTTPFields)
     }
 
     var storage: Storage
@@ -30,9 +34,23 @@ public struct HTTPResponse: Sendable {
         storage = .prepared(prepared, extraHeaders: [:])
     }
 
+    /// Answers with one of the server's own problems: the server writes it as
+    /// `application/problem+json` in the words of ``ServerConfiguration/problems``, with the
+    /// request path as `instance`, and `headers` after the problem's fields. How the router
+    /// and static files say 404 and 405 without a language of their own.
+    public init(problem: ServerProblem, headers: HTTPFields = [:]) {
+        storage = .problem(problem, headers: headers)
+    }
+
     /// The prepared response this one serves, if it still does.
     public var prepared: PreparedResponse? {
         if case .prepared(let prepared, _) = storage { return prepared }
+        return nil
+    }
+
+    /// The server problem this response stands for, until the server renders it.
+    public var problem: ServerProblem? {
+        if case .problem(let problem, _) = storage { return problem }
         return nil
     }
 
@@ -42,6 +60,7 @@ public struct HTTPResponse: Sendable {
             switch storage {
             case .prepared(let prepared, _): return prepared.status
             case .dynamic(let status, _, _): return status
+            case .problem(let problem, _): return problem.status
             }
         }
         set {
@@ -60,7 +79,7 @@ public struct HTTPResponse: Sendable {
                 var all = prepared.headers
                 for field in extra { all.append(field) }
                 return all
-            case .dynamic(_, let headers, _):
+            case .dynamic(_, let headers, _), .problem(_, let headers):
                 return headers
             }
         }
@@ -73,16 +92,19 @@ public struct HTTPResponse: Sendable {
                 storage = .dynamic(status: prepared.status, headers: newValue, body: prepared.body)
             case .dynamic(let status, _, let body):
                 storage = .dynamic(status: status, headers: newValue, body: body)
+            case .problem(let problem, _):
+                storage = .problem(problem, headers: newValue)
             }
         }
     }
 
-    /// The content.
+    /// The content (empty for a problem the server has not rendered yet).
     public var body: HTTPBody {
         get {
             switch storage {
             case .prepared(let prepared, _): return prepared.body
             case .dynamic(_, _, let body): return body
+            case .problem: return .empty
             }
         }
         set {
@@ -96,6 +118,7 @@ public struct HTTPResponse: Sendable {
         switch storage {
         case .prepared(let prepared, _): return prepared.etag
         case .dynamic(_, let headers, _): return headers["ETag"]
+        case .problem: return nil
         }
     }
 
@@ -104,7 +127,7 @@ public struct HTTPResponse: Sendable {
         switch storage {
         case .prepared(let prepared, let extra):
             return prepared.requestsClose || extra.containsToken("close", inField: "Connection")
-        case .dynamic(_, let headers, _):
+        case .dynamic(_, let headers, _), .problem(_, let headers):
             return headers.containsToken("close", inField: "Connection")
         }
     }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// The bytes a connection still has to write, as segments for one `writev`.
 ///
@@ -12,19 +8,22 @@
 /// client's delayed ACK (~40 ms) on every request. Segments are offsets, not pointers, so
 /// the buffer may grow between writes; `iovec`s are made just before each write.
 ///
-/// A body stored in the ``BodyFile`` is a segment of its own that ``withNextWrite(_:_:)``
+/// A wire image in the ``BodyFile`` is a segment of its own that ``withNextWrite(_:_:)``
 /// offers for `sendfile`; the bytes before it go out first with `MSG_MORE`, so the kernel
-/// holds a head back until its body follows and they still leave as full packets.
+/// holds them back until the image follows and they still leave as full packets.
+///
+/// Owned by one ``Connection`` and touched only on its loop's queue.
 struct OutboundQueue {
     private enum Segment {
         case inline(start: Int, end: Int)
         case stored(ByteStorage)
-        case file(ByteStorage, offset: Int)
+        case file(FileStretch)
 
         var count: Int {
             switch self {
             case .inline(let start, let end): return end - start
-            case .stored(let storage), .file(let storage, _): return storage.count
+            case .stored(let storage): return storage.count
+            case .file(let stretch): return stretch.count
             }
         }
     }
@@ -33,12 +32,14 @@ struct OutboundQueue {
     enum Write {
         /// Byte segments for `writev`/`sendmsg`; `moreFollows` when a file segment comes next.
         case vectors(UnsafeMutableBufferPointer<iovec>, moreFollows: Bool)
-        /// A stretch of ``BodyFile/shared`` for `sendfile`.
-        case file(offset: Int, count: Int)
+        /// A stretch of the body file `descriptor` for `sendfile`.
+        case file(descriptor: Int32, offset: Int, count: Int)
     }
 
-    /// Stored bodies up to this size are copied: one memcpy is cheaper than an extra iovec.
-    static let copyThreshold = 1024
+    /// Stored bodies up to this size are copied (``ServerTuning/inlineCopyThreshold``).
+    private let copyThreshold: Int
+    /// The buffer capacity kept between responses (``ServerTuning/retainedWriteBufferCapacity``).
+    private let retainedCapacity: Int
 
     private var bytes: [UInt8] = []
     private var segments: [Segment] = []
@@ -51,6 +52,12 @@ struct OutboundQueue {
 
     /// Whether everything queued has been written.
     var isEmpty: Bool { pendingByteCount == 0 }
+
+    /// An empty queue with the given copy threshold and retained capacity.
+    init(tuning: ServerTuning = ServerTuning()) {
+        copyThreshold = tuning.inlineCopyThreshold
+        retainedCapacity = tuning.retainedWriteBufferCapacity
+    }
 
     /// Queues a copy of `source`.
     mutating func appendBytes(_ source: [UInt8]) {
@@ -73,19 +80,20 @@ struct OutboundQueue {
         extendInline(from: start)
     }
 
-    /// Queues stored bytes by reference (small ones are copied; ones in the body file are
-    /// sent from there).
+    /// Queues stored bytes by reference (small ones are copied).
     mutating func appendStorage(_ storage: ByteStorage) {
-        if storage.count <= Self.copyThreshold {
+        if storage.count <= copyThreshold {
             appendBytes(storage.bytes)
             return
         }
-        if let offset = storage.fileOffset {
-            segments.append(.file(storage, offset: offset))
-        } else {
-            segments.append(.stored(storage))
-        }
+        segments.append(.stored(storage))
         pendingByteCount += storage.count
+    }
+
+    /// Queues a stretch of the body file, to be sent with `sendfile`.
+    mutating func appendFile(_ stretch: FileStretch) {
+        segments.append(.file(stretch))
+        pendingByteCount += stretch.count
     }
 
     private mutating func extendInline(from start: Int) {
@@ -107,8 +115,11 @@ struct OutboundQueue {
     /// or a negative value on error, which is passed through.
     func withNextWrite(_ scratch: UnsafeMutableBufferPointer<iovec>, _ write: (Write) -> Int) -> Int {
         guard first < segments.count else { return 0 }
-        if case .file(let storage, let offset) = segments[first] {
-            return write(.file(offset: offset + firstWritten, count: storage.count - firstWritten))
+        if case .file(let stretch) = segments[first] {
+            return write(
+                .file(
+                    descriptor: stretch.file.descriptor, offset: stretch.offset + firstWritten,
+                    count: stretch.count - firstWritten))
         }
         var end = first
         while end < segments.count, end - first < scratch.count {
@@ -129,13 +140,16 @@ struct OutboundQueue {
                             iov_len: segmentEnd - start - offset)
                         count += 1
                     }
-                case .stored(let storage), .file(let storage, _):
+                case .stored(let storage):
                     if let base = storage.bytes.baseAddress {
                         scratch[count] = iovec(
                             iov_base: UnsafeMutableRawPointer(mutating: base + offset),
                             iov_len: storage.count - offset)
                         count += 1
                     }
+                case .file:
+                    // Never reached: the loop above stops at the first file segment.
+                    break
                 }
                 offset = 0
             }
@@ -165,7 +179,7 @@ struct OutboundQueue {
     /// Forgets everything queued (also what was not written), keeping modest capacity so a
     /// keep-alive connection reuses its buffer.
     mutating func removeAll() {
-        if bytes.capacity > 256 * 1024 {
+        if bytes.capacity > retainedCapacity {
             bytes = []
         } else {
             bytes.removeAll(keepingCapacity: true)
@@ -176,3 +190,6 @@ struct OutboundQueue {
         pendingByteCount = 0
     }
 }
+
+@available(*, unavailable, message: "a connection's queue is touched only on its event loop's queue")
+extension OutboundQueue: Sendable {}

@@ -15,15 +15,16 @@ public final class PreparedResponse: Sendable {
     public let etag: String?
 
     /// Status line, fields and `Content-Length`, each ending in CRLF; the connection adds
-    /// `Date`, maybe `Connection`, and the empty line.
+    /// the configured fields and `Date` (``CommonFieldLines``), maybe `Connection`, and the
+    /// empty line.
     let head: [UInt8]
     /// Whether `headers` has `Connection: close`: the connection closes after serving it.
     let requestsClose: Bool
     /// The same for the 304 answer to a matching `If-None-Match` (RFC 9110 §15.4.5).
     let notModifiedHead: [UInt8]
-    /// Whether the body is in the ``BodyFile``, so a full answer can be one ``WireImages``
-    /// image.
-    let isSentFromFile: Bool
+    /// The bytes of content a full answer sends (0 when the status forbids content): what
+    /// ``WireImages`` compares with its threshold.
+    let contentLength: Int
 
     /// Prepares a response.
     ///
@@ -41,9 +42,8 @@ public final class PreparedResponse: Sendable {
         }
         self.status = status
         self.headers = headers
-        let storage = ByteStorage(sendable: body)
-        self.body = HTTPBody(stored: storage)
-        self.isSentFromFile = storage.fileOffset != nil && !status.forbidsContent
+        self.body = HTTPBody(stored: ByteStorage(body))
+        self.contentLength = status.forbidsContent ? 0 : body.count
         self.etag = headers["ETag"]
         self.requestsClose = headers.containsToken("close", inField: "Connection")
 

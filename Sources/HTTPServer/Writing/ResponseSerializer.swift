@@ -33,10 +33,11 @@ enum ResponseSerializer {
     static let continueResponse = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
 
     /// Appends a response (head, and body unless `framing` says not to) to `queue`.
-    /// Returns the number of content bytes queued, for the access log.
+    /// `fieldLines` close every head: the configured fields and `Date`
+    /// (``CommonFieldLines``). Returns the number of content bytes queued, for the access log.
     @discardableResult
     static func append(
-        _ response: HTTPResponse, framing: Framing, date: [UInt8], to queue: inout OutboundQueue
+        _ response: HTTPResponse, framing: Framing, fieldLines: [UInt8], to queue: inout OutboundQueue
     ) -> Int {
         let body: HTTPBody
         let sendsContent: Bool
@@ -62,8 +63,14 @@ enum ResponseSerializer {
                 }
             }
             body = responseBody
+        case .problem(let problem, let headers):
+            // The pipeline renders every problem with the configured words; one that skipped
+            // it still goes out as a problem, in the default words.
+            let rendered = ResponsePipeline.render(
+                problem, instance: nil, headers: headers, problems: .reasonPhrases)
+            return append(rendered, framing: framing, fieldLines: fieldLines, to: &queue)
         }
-        queue.appendBytes(date)
+        queue.appendBytes(fieldLines)
         switch framing.connection {
         case .none: break
         case .keepAlive: queue.appendBytes(connectionKeepAlive)
@@ -78,22 +85,22 @@ enum ResponseSerializer {
         return body.count
     }
 
-    /// Appends a response like ``append(_:framing:date:to:)``, but a full answer of a prepared
-    /// response whose body is in the ``BodyFile`` goes out as one ``WireImages`` image: head
-    /// and body in one `sendfile`.
+    /// Appends a response like ``append(_:framing:fieldLines:to:)``, but a full answer of a
+    /// large prepared response goes out as one ``WireImages`` image: head and body in one
+    /// `sendfile`.
     @discardableResult
     static func append(
-        _ response: HTTPResponse, framing: Framing, date: [UInt8], images: inout WireImages,
+        _ response: HTTPResponse, framing: Framing, fieldLines: [UInt8], images: inout WireImages,
         to queue: inout OutboundQueue
     ) -> Int {
         if case .prepared(let prepared, let extra) = response.storage, extra.isEmpty,
-            framing.connection == .none,
-            !framing.headOnly, !framing.notModified, let image = images.image(of: prepared, dateLine: date)
+            framing.connection == .none, !framing.headOnly, !framing.notModified,
+            let image = images.image(of: prepared, fieldLines: fieldLines)
         {
-            queue.appendStorage(image)
+            queue.appendFile(image)
             return prepared.body.count
         }
-        return append(response, framing: framing, date: date, to: &queue)
+        return append(response, framing: framing, fieldLines: fieldLines, to: &queue)
     }
 
     /// `HTTP/1.1 SP status-code SP reason-phrase CRLF` (RFC 9112 §4). The version is always

@@ -7,6 +7,8 @@ struct ParseOutcome {
     var requests: [HTTPRequest] = []
     var error: ParseError?
     var hasPartialRequest = false
+    /// ``RequestParser/pathInProgress`` where parsing stopped.
+    var pathInProgress: String?
 
     var statuses: Int? { error?.status.code }
 }
@@ -32,11 +34,13 @@ func parse(_ bytes: [UInt8], limits: ParserLimits = ParserLimits(), pieceSize: I
             case .needMoreData: break loop
             case .failure(let error):
                 outcome.error = error
+                outcome.pathInProgress = parser.pathInProgress
                 return outcome
             }
         }
     } while offset < bytes.count
     outcome.hasPartialRequest = parser.hasPartialRequest
+    outcome.pathInProgress = parser.pathInProgress
     return outcome
 }
 
@@ -181,7 +185,8 @@ struct RequestParserTests {
         let outcome = parse(line + "\r\nHost: a\r\n\r\n")
         #expect(outcome.error == ParseError(kind))
         #expect(outcome.error?.status == .badRequest)
-        #expect(outcome.error?.closesConnection == true)
+        // A bad request line names no path for the problem's instance.
+        #expect(outcome.pathInProgress == nil)
     }
 
     @Test("another major version is 505; a higher 1.x minor is accepted")
@@ -361,7 +366,8 @@ struct RequestParserTests {
         let outcome = parse(
             "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n\(line)\r\nhello\r\n0\r\n\r\n")
         #expect(outcome.error == ParseError(.invalidChunkSize))
-        #expect(outcome.error?.closesConnection == true)
+        // The request line was read: the problem names its path.
+        #expect(outcome.pathInProgress == "/")
     }
 
     @Test("chunk data not followed by CRLF is 400")
@@ -486,5 +492,47 @@ struct RequestParserTests {
         #expect(try !request("HTTP/1.1", "Upgrade, CLOSE").wantsKeepAlive)
         #expect(try !request("HTTP/1.0", nil).wantsKeepAlive)
         #expect(try request("HTTP/1.0", "Keep-Alive").wantsKeepAlive)
+    }
+}
+
+@Suite("Request parser: the path in progress")
+struct PathInProgressTests {
+    @Test("known from the request line on, kept after a failure, forgotten between requests")
+    func pathInProgress() {
+        var parser = RequestParser()
+        #expect(parser.pathInProgress == nil)
+        parser.append(contentsOf: Array("GET /a/b?q=1 HTTP/1.1\r\nHo".utf8))
+        #expect(parser.next().isNeedMoreData)
+        #expect(parser.pathInProgress == "/a/b")
+        parser.append(
+            contentsOf: Array("st: x\r\n\r\nPOST /c HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\na".utf8))
+        guard case .request(let first) = parser.next() else {
+            Issue.record("the GET is complete")
+            return
+        }
+        #expect(first.path == "/a/b")
+        // The POST's head is in, its content is not: the path is the POST's.
+        #expect(parser.next().isNeedMoreData)
+        #expect(parser.pathInProgress == "/c")
+        parser.append(contentsOf: Array("bc".utf8))
+        guard case .request = parser.next() else {
+            Issue.record("the POST is complete")
+            return
+        }
+        #expect(parser.pathInProgress == nil)
+        parser.append(contentsOf: Array("GET /d HTTP/1.1\r\nHost: [::1\r\n\r\n".utf8))
+        guard case .failure(let error) = parser.next() else {
+            Issue.record("the Host is invalid")
+            return
+        }
+        #expect(error == ParseError(.invalidHost))
+        #expect(parser.pathInProgress == "/d")
+    }
+}
+
+extension ParseResult {
+    fileprivate var isNeedMoreData: Bool {
+        if case .needMoreData = self { return true }
+        return false
     }
 }

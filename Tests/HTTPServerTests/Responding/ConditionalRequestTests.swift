@@ -2,11 +2,11 @@ import Testing
 
 @testable import HTTPServer
 
-@Suite("Entity tags and conditional requests")
+@Suite("SHA-256, hex and entity tags")
 struct ConditionalRequestTests {
     @Test("SHA-256 matches the FIPS 180-4 test vectors")
     func sha256() {
-        func hex(_ bytes: [UInt8]) -> String { bytes.map { String($0, radix: 16).leftPadded() }.joined() }
+        func hex(_ bytes: [UInt8]) -> String { Hex.encode(bytes) }
         #expect(
             hex(SHA256.digest(Array("abc".utf8)))
                 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
@@ -35,9 +35,25 @@ struct ConditionalRequestTests {
         ])
     func sha256Boundaries(length: Int, expected: String) {
         let message = [UInt8](repeating: UInt8(ascii: "a"), count: length)
-        #expect(SHA256.digest(message).map { String($0, radix: 16).leftPadded() }.joined() == expected)
+        #expect(Hex.encode(SHA256.digest(message)) == expected)
         // A collection without contiguous storage takes the copying path and agrees.
         #expect(SHA256.digest(message.lazy.map { $0 }) == SHA256.digest(message))
+    }
+
+    @Test("hex is two lowercase digits per byte (uppercase on request) and reads back either case")
+    func hex() {
+        #expect(Hex.encode([0x00, 0x0F, 0xA5, 0xFF]) == "000fa5ff")
+        #expect(Hex.encode([0xAB], uppercase: true) == "AB")
+        #expect(Hex.encode([UInt8]()) == "")
+        for byte in UInt8.min...UInt8.max {
+            var out: [UInt8] = []
+            Hex.append(byte, to: &out)
+            #expect(Hex.value(of: out[0]).map { $0 << 4 | Hex.value(of: out[1])! } == byte)
+        }
+        #expect(Hex.value(of: UInt8(ascii: "F")) == 15)
+        #expect(Hex.value(of: UInt8(ascii: "g")) == nil)
+        #expect(PercentEncoding.encode("a b/ü~") == "a%20b%2F%C3%BC~")
+        #expect(PercentDecoding.decodeString(Substring(PercentEncoding.encode("a b/ü~"))) == "a b/ü~")
     }
 
     @Test("strong tags are quoted hex derived from the bytes alone")
@@ -73,66 +89,4 @@ struct ConditionalRequestTests {
         // Without a current tag, only * holds.
         #expect(EntityTag.ifMatch(value, matches: nil) == (value == "*"))
     }
-
-    @Test("If-Match is evaluated first and fails with 412; If-None-Match then gives 304")
-    func preconditionOrder() {
-        let ok = HTTPResponse(status: .ok, headers: ["ETag": "\"v1\""])
-        func request(_ method: HTTPMethod, _ fields: [(String, String)]) -> HTTPRequest {
-            var headers: HTTPFields = ["Host": "a"]
-            for (name, value) in fields { headers.append(name: name, value: value) }
-            return HTTPRequest(method: method, target: "/", headers: headers)
-        }
-        func outcome(
-            _ fields: [(String, String)], method: HTTPMethod = .get, response: HTTPResponse = ok
-        ) -> ConditionalRequests.Outcome {
-            ConditionalRequests.evaluate(request: request(method, fields), response: response)
-        }
-        #expect(outcome([("If-Match", "\"v1\"")]) == .unchanged)
-        #expect(outcome([("if-match", "\"v2\"")]) == .preconditionFailed)
-        #expect(outcome([("If-Match", "\"v2\"")], method: .head) == .preconditionFailed)
-        #expect(outcome([("If-Match", "W/\"v1\"")]) == .preconditionFailed)
-        // RFC 9110 §13.2.2: a false If-Match wins over a matching If-None-Match.
-        #expect(outcome([("If-None-Match", "\"v1\""), ("If-Match", "\"v2\"")]) == .preconditionFailed)
-        #expect(outcome([("If-Match", "\"v1\""), ("If-None-Match", "\"v1\"")]) == .notModified)
-        #expect(outcome([("If-Match", "*"), ("If-None-Match", "\"v0\"")]) == .unchanged)
-        // Several field lines are one list.
-        #expect(outcome([("If-Match", "\"v0\""), ("If-Match", "\"v1\"")]) == .unchanged)
-        // No ETag on the response: only * holds.
-        let untagged = HTTPResponse(status: .ok)
-        #expect(outcome([("If-Match", "*")], response: untagged) == .unchanged)
-        #expect(outcome([("If-Match", "\"v1\"")], response: untagged) == .preconditionFailed)
-        // Not a 2xx, or not GET/HEAD: preconditions are ignored (RFC 9110 §13.2.1).
-        let missing = HTTPResponse(status: .notFound, headers: ["ETag": "\"v1\""])
-        #expect(outcome([("If-Match", "\"v2\"")], response: missing) == .unchanged)
-        #expect(outcome([("If-Match", "\"v2\"")], method: .post) == .unchanged)
-        // A prepared response is compared by its precomputed tag.
-        let prepared = HTTPResponse(prepared: PreparedResponse(body: Array("abc".utf8)))
-        let tag = EntityTag.strong(for: Array("abc".utf8))
-        #expect(outcome([("If-Match", tag)], response: prepared) == .unchanged)
-        #expect(outcome([("If-Match", "\"nope\"")], response: prepared) == .preconditionFailed)
-    }
-
-    @Test("only a successful GET or HEAD with a matching tag becomes 304")
-    func notModifiedRules() {
-        let ok = HTTPResponse(status: .ok, headers: ["ETag": "\"v1\""])
-        func request(_ method: HTTPMethod, _ tag: String?) -> HTTPRequest {
-            var headers: HTTPFields = ["Host": "a"]
-            if let tag { headers.append(name: "If-None-Match", value: tag) }
-            return HTTPRequest(method: method, target: "/", headers: headers)
-        }
-        #expect(ConditionalRequests.isNotModified(request: request(.get, "\"v1\""), response: ok))
-        #expect(ConditionalRequests.isNotModified(request: request(.head, "W/\"v1\""), response: ok))
-        #expect(!ConditionalRequests.isNotModified(request: request(.get, "\"v2\""), response: ok))
-        #expect(!ConditionalRequests.isNotModified(request: request(.get, nil), response: ok))
-        #expect(!ConditionalRequests.isNotModified(request: request(.post, "\"v1\""), response: ok))
-        let missing = HTTPResponse(status: .notFound, headers: ["ETag": "\"v1\""])
-        #expect(!ConditionalRequests.isNotModified(request: request(.get, "\"v1\""), response: missing))
-        #expect(
-            !ConditionalRequests.isNotModified(
-                request: request(.get, "*"), response: HTTPResponse(status: .ok)))
-    }
-}
-
-extension String {
-    fileprivate func leftPadded() -> String { count == 1 ? "0" + self : self }
 }

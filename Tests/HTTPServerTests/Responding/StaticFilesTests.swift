@@ -1,3 +1,4 @@
+import HTTPTestSupport
 import Testing
 
 @testable import HTTPServer
@@ -42,19 +43,57 @@ struct StaticFilesTests {
     func traversal(path: String) throws {
         let files = try StaticFiles(directory: PublicDirectory.path)
         let response = get(files, path)
-        #expect(response.status == .notFound)
-        #expect(response.headers["Content-Type"] == "application/problem+json")
-        #expect(!String(decoding: response.body.bytes, as: UTF8.self).contains("SECRET"))
+        #expect(response.problem == .notFound)
+        #expect(response.body.isEmpty)
     }
 
-    @Test("OPTIONS lists the methods; other methods on a file are 405 with Allow")
+    @Test("other methods are the router's: OPTIONS lists them, any other is 405 with Allow")
     func methods() throws {
         let files = try StaticFiles(directory: PublicDirectory.path)
-        #expect(get(files, "/style.css", method: .options).status == .noContent)
-        let post = get(files, "/style.css", method: .post)
-        #expect(post.status == .methodNotAllowed)
-        #expect(post.headers["Allow"] == "GET, HEAD, OPTIONS")
-        #expect(get(files, "/missing", method: .post).status == .notFound)
+        for path in ["/style.css", "/", "/docs/", "/with%20space.txt"] {
+            let options = get(files, path, method: .options)
+            #expect(options.status == .noContent, "\(path)")
+            #expect(options.headers["Allow"] == "GET, HEAD, OPTIONS", "\(path)")
+            let delete = get(files, path, method: .delete)
+            #expect(delete.problem == .methodNotAllowed, "\(path)")
+            #expect(delete.headers["Allow"] == "GET, HEAD, OPTIONS", "\(path)")
+        }
+        #expect(get(files, "/missing", method: .post).problem == .notFound)
+    }
+
+    @Test("as a client sees it: OPTIONS /index.html 204 with Allow, DELETE 405 problem+json with Allow")
+    func methodsOnTheWire() throws {
+        let client = InProcessClient(
+            responder: try StaticFiles(directory: PublicDirectory.path),
+            configuration: TestVocabulary.configuration())
+        let options = client.request(.options, "/index.html")
+        #expect(options.status == 204)
+        #expect(options.header("Allow") == "GET, HEAD, OPTIONS")
+        #expect(options.body.isEmpty)
+        let delete = client.request(.delete, "/index.html")
+        #expect(delete.status == 405)
+        #expect(delete.header("Allow") == "GET, HEAD, OPTIONS")
+        #expect(delete.header("Content-Type") == "application/problem+json")
+        let problem = try #require(delete.json as? [String: Any])
+        #expect(problem["type"] as? String == TestVocabulary.typeBase + "method-not-allowed")
+        #expect(problem["instance"] as? String == "/index.html")
+        let missing = client.request(.get, "/missing.html")
+        #expect(missing.status == 404)
+        #expect((missing.json as? [String: Any])?["instance"] as? String == "/missing.html")
+    }
+
+    @Test("headers given at load are on every file response, after the cache fields")
+    func extraHeaders() throws {
+        let files = try StaticFiles(
+            directory: PublicDirectory.path, headers: ["Content-Security-Policy": "default-src 'self'"])
+        for path in ["/", "/style.css", "/big.bin"] {
+            let response = get(files, path)
+            #expect(
+                response.headers.map(\.name) == [
+                    "Content-Type", "Cache-Control", "Content-Security-Policy", "ETag",
+                ])
+            #expect(response.headers["Content-Security-Policy"] == "default-src 'self'")
+        }
     }
 
     @Test("a missing directory is an error at start-up")

@@ -7,23 +7,6 @@ import Testing
 /// a proxy is refused, answered with a problem, and ends the connection.
 @Suite("Live server: framing")
 struct FramingTests {
-    /// Sends `request`, expects `status` as a problem, then the connection to close.
-    func expectRefusal(_ request: String, status: Int, sourceLocation: SourceLocation = #_sourceLocation)
-        throws
-    {
-        try withServer { _, port in
-            let client = try TestClient(port: port)
-            client.send(request)
-            let response = try client.readResponse()
-            #expect(response.status == status, sourceLocation: sourceLocation)
-            #expect(
-                response.header("Content-Type") == "application/problem+json", sourceLocation: sourceLocation)
-            #expect(response.header("Connection") == "close", sourceLocation: sourceLocation)
-            expectFraming(response, sourceLocation: sourceLocation)
-            #expect(client.waitForClose() == .closed(extraBytes: 0), sourceLocation: sourceLocation)
-        }
-    }
-
     @Test("Content-Length with Transfer-Encoding is 400 and closes (request smuggling)")
     func contentLengthAndTransferEncoding() throws {
         try expectRefusal(

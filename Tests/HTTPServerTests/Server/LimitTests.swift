@@ -11,25 +11,9 @@ struct LimitTests {
             maxRequestTargetLength: 64, maxHeaderSectionSize: 256, maxHeaderFieldCount: 5, maxBodySize: 1024),
         requestHeadTimeout: .milliseconds(200), idleTimeout: .milliseconds(300), maxConnections: 2)
 
-    func expectStatusThenClose(
-        _ request: String, status: Int, limits: ServerLimits = small,
-        sourceLocation: SourceLocation = #_sourceLocation
-    ) throws {
-        try withServer(limits: limits) { _, port in
-            let client = try TestClient(port: port)
-            client.send(request)
-            let response = try client.readResponse()
-            #expect(response.status == status, sourceLocation: sourceLocation)
-            #expect(
-                response.header("Content-Type") == "application/problem+json", sourceLocation: sourceLocation)
-            #expect(response.header("Connection") == "close", sourceLocation: sourceLocation)
-            #expect(client.waitForClose() == .closed(extraBytes: 0), sourceLocation: sourceLocation)
-        }
-    }
-
     @Test("a target over the limit is 414 and closes")
     func targetTooLong() throws {
-        try expectStatusThenClose(get("/" + String(repeating: "a", count: 64)), status: 414)
+        try expectRefusal(get("/" + String(repeating: "a", count: 64)), status: 414, limits: Self.small)
         try withServer(limits: Self.small) { _, port in
             let client = try TestClient(port: port)
             client.send(get("/items/" + String(repeating: "a", count: 57)))
@@ -39,13 +23,15 @@ struct LimitTests {
 
     @Test("a header section over the limit is 431 and closes")
     func headerSectionTooLarge() throws {
-        try expectStatusThenClose(
-            get("/hello", "X-Big: \(String(repeating: "b", count: 300))\r\n"), status: 431)
+        try expectRefusal(
+            get("/hello", "X-Big: \(String(repeating: "b", count: 300))\r\n"), status: 431, limits: Self.small
+        )
     }
 
     @Test("more header fields than the limit is 431")
     func tooManyFields() throws {
-        try expectStatusThenClose(get("/hello", "A: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\nE: 5\r\n"), status: 431)
+        try expectRefusal(
+            get("/hello", "A: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\nE: 5\r\n"), status: 431, limits: Self.small)
     }
 
     @Test("a body over the limit is 413 and closes, even while the client keeps sending")
@@ -59,8 +45,9 @@ struct LimitTests {
             #expect(response.header("Connection") == "close")
             #expect(client.waitForClose() != .stillOpen)
         }
-        try expectStatusThenClose(
-            "POST /echo HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n800\r\n", status: 413)
+        try expectRefusal(
+            "POST /echo HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n800\r\n", status: 413,
+            limits: Self.small)
     }
 
     @Test("a request head that does not complete in time is 408 and closes (slowloris)")

@@ -3,18 +3,6 @@ import Testing
 
 @testable import HTTPServer
 
-/// Every response carries Date, and Content-Length unless 204/304 (RFC 9110 §8.6).
-func expectFraming(_ response: TestClient.Response, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(response.header("Date")?.hasSuffix(" GMT") == true, sourceLocation: sourceLocation)
-    if response.status != 204, response.status != 304 {
-        #expect(response.header("Content-Length") != nil, sourceLocation: sourceLocation)
-    }
-}
-
-func get(_ path: String, _ extra: String = "") -> String {
-    "GET \(path) HTTP/1.1\r\nHost: test\r\n\(extra)\r\n"
-}
-
 /// The real server over real sockets: keep-alive, pipelining, methods, conditional requests.
 @Suite("Live server: HTTP/1.1")
 struct ProtocolTests {

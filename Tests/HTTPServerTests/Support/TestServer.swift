@@ -2,17 +2,52 @@ import HTTPServer
 import HTTPTestSupport
 
 /// Starts a real server on 127.0.0.1, port 0, in front of the test routes (or `responder`),
-/// runs `body` with its port, then shuts it down and waits for it to stop.
+/// with the test vocabulary and `responseHeaders`, runs `body` with its port, then shuts it
+/// down and waits for it to stop.
 func withServer<Result>(
     limits: ServerLimits = ServerLimits(),
     responder: (any HTTPResponder)? = nil,
     gracePeriod: Duration = .seconds(2),
-    ownResponseHeaders: HTTPFields = [:],
+    responseHeaders: HTTPFields = [:],
     _ body: (Server, Int) throws -> Result
 ) throws -> Result {
     try withLiveServer(
-        responder: try responder ?? TestResponder.make(), limits: limits, gracePeriod: gracePeriod,
-        ownResponseHeaders: ownResponseHeaders, body)
+        responder: try responder ?? TestResponder.make(),
+        configuration: TestVocabulary.configuration(responseHeaders: responseHeaders), limits: limits,
+        gracePeriod: gracePeriod, body)
+}
+
+/// An application's vocabulary as the tests configure it: a type base and a slug per
+/// problem, the status's reason phrase as title, and a detail that names the problem, so a
+/// test can tell the configured words from the default ones.
+enum TestVocabulary {
+    static let typeBase = "https://dossiers.example/problems/"
+
+    static let problems = ProblemVocabulary(typeBase: typeBase) { problem in
+        ProblemText(slug: slug(problem), title: problem.status.reasonPhrase, detail: "test: \(problem)")
+    }
+
+    /// A configuration with these words and `responseHeaders`.
+    static func configuration(responseHeaders: HTTPFields = [:]) -> ServerConfiguration {
+        ServerConfiguration(problems: problems, responseHeaders: responseHeaders)
+    }
+
+    static func slug(_ problem: ServerProblem) -> String {
+        switch problem.status.code {
+        case 404: return "not-found"
+        case 405: return "method-not-allowed"
+        case 406: return "not-acceptable"
+        case 408: return "request-timeout"
+        case 412: return "precondition-failed"
+        case 413: return "content-too-large"
+        case 414: return "uri-too-long"
+        case 431: return "header-fields-too-large"
+        case 501: return "not-implemented"
+        case 503: return "service-unavailable"
+        case 505: return "http-version-not-supported"
+        default: return "bad-request"
+        }
+    }
 }
 
 /// The routes the live tests use, in front of the temporary public directory.
@@ -38,5 +73,12 @@ enum TestResponder {
             HTTPResponse(status: .ok, headers: ["Connection": "close"], body: Array("bye".utf8))
         }
         return try routes.build(fallback: try StaticFiles(directory: PublicDirectory.path))
+    }
+
+    /// The test routes behind the in-process client, with the test vocabulary.
+    static func client(responseHeaders: HTTPFields = [:]) throws -> InProcessClient {
+        InProcessClient(
+            responder: try make(),
+            configuration: TestVocabulary.configuration(responseHeaders: responseHeaders))
     }
 }

@@ -16,7 +16,7 @@ struct ResponseSerializerTests {
         var queue = OutboundQueue()
         ResponseSerializer.append(
             response, framing: .init(connection: connection, headOnly: headOnly, notModified: notModified),
-            date: Self.date, to: &queue)
+            fieldLines: Self.date, to: &queue)
         return String(decoding: drain(&queue), as: UTF8.self)
     }
 
@@ -164,12 +164,28 @@ struct ResponseSerializerTests {
             ResponseSerializer.append(
                 HTTPResponse(prepared: prepared),
                 framing: .init(connection: .none, headOnly: false, notModified: false),
-                date: Self.date, to: &queue)
+                fieldLines: Self.date, to: &queue)
         }
         let bytes = drain(&queue)
         let head = Array(prepared.head) + Self.date + [13, 10]
         #expect(bytes == head + body + head + body + head + body)
         #expect(queue.pendingByteCount == 0)
+    }
+
+    @Test("configured fields are serialised once, before Date, without server-owned or invalid ones")
+    func commonFieldLines() {
+        var lines = CommonFieldLines(responseHeaders: [
+            "X-A": "1", "Content-Length": "9", "Date": "yesterday", "Bad Name": "v", "X-B": "2\r\nX-Evil: 1",
+            "Connection": "close",
+        ])
+        lines.refresh()
+        let text = String(decoding: lines.bytes, as: UTF8.self)
+        #expect(text.hasPrefix("X-A: 1\r\nDate: "))
+        #expect(text.hasSuffix(" GMT\r\n"))
+        #expect(text.components(separatedBy: "\r\n").count == 3)
+        var none = CommonFieldLines(responseHeaders: [:])
+        none.refresh()
+        #expect(String(decoding: none.bytes, as: UTF8.self).hasPrefix("Date: "))
     }
 
     @Test("the Date line is IMF-fixdate")
