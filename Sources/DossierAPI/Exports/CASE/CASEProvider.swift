@@ -95,7 +95,7 @@ public struct CASEProvider: Sendable {
             if let crebo = k.kwalificatie.crebo { notes.append("Crebo: \(crebo)") }
             if let niveau = k.kwalificatie.mboNiveau { notes.append("Mbo-niveau: \(niveau)") }
             document.notes = notes.joined(separator: "\n")
-            document.apiPath = ResourcePath.kwalificatie(dossier.crebo, profiel: profiel)
+            document.apiPath = ResourceTable.getDossierKwalificatie.path(dossier.crebo, profiel)
             let documentNode = CASEAssociation.Node(
                 identifier: document.identifier, title: document.title, isDocument: true)
             var vakkennisItems: [String: CASEItem] = [:]
@@ -158,7 +158,7 @@ public struct CASEProvider: Sendable {
                 lastChangeDateTime: everyDossier)
             document.description =
                 "De 25 competenties (A tot en met Y) waarop de werkprocessen van alle kwalificatiedossiers een beroep doen."
-            document.apiPath = ResourcePath.competenties
+            document.apiPath = ResourceTable.listCompetenties.path()
             let documentNode = CASEAssociation.Node(
                 identifier: document.identifier, title: document.title, isDocument: true)
             for (index, competentie) in Competentie.alle.enumerated() {

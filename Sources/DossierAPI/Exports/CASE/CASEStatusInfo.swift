@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// An error in the CASE binding's own dialect (`imsx_StatusInfo`), which every response under
 /// `/ims/case` speaks instead of problem+json: code major `failure`, severity `error`, one code
 /// minor from the binding's list, a Dutch description.
@@ -55,5 +57,23 @@ public struct CASEStatusInfo: Sendable, Equatable, Error {
                 ])
             ]),
         ])
+    }
+}
+
+extension CASEStatusInfo {
+    /// An API problem said in the binding's words: a 404 names the path's last segment
+    /// (`invalid_uuid` when it is not a UUID), anything else is `invalid_selection_field`.
+    init(_ problem: APIProblem, path: String) {
+        guard problem.type.status.code == 404 else {
+            self.init(status: 400, codeMinor: .invalidSelectionField, description: problem.detail)
+            return
+        }
+        let last = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        let sourcedId = PercentDecoding.decodeString(last) ?? String(last)
+        if NameBasedUUID(sourcedId) == nil, path.hasPrefix(CASEPath.base + "/"), path != CASEPath.documents {
+            self = .notFound(sourcedId, kind: "")
+        } else {
+            self.init(status: 404, codeMinor: .unknownObject, description: problem.detail)
+        }
     }
 }
