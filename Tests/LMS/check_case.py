@@ -9,6 +9,7 @@ end known, isChildOf sequence numbers 1..n per parent, one package per CFDocumen
 
 Needs `jsonschema[format-nongpl]` (installed by .ci/run). Exit status 1 on any failure.
 """
+
 import argparse
 import json
 import pathlib
@@ -27,6 +28,8 @@ def fetch(url):
 
 
 def packages_from_server(base):
+    # By path on --base, not by their `uri`: those are on the public base URL, which need not
+    # be where this check reaches the server.
     status, headers, body = fetch(base + "/ims/case/v1p1/CFDocuments")
     assert status == 200, status
     documents = body["CFDocuments"]
@@ -34,7 +37,9 @@ def packages_from_server(base):
     if total != len(documents):
         yield None, f"X-Total-Count {total} != {len(documents)} documents"
     for document in documents:
-        status, _, package = fetch(document["CFPackageURI"]["uri"])
+        status, _, package = fetch(base + "/ims/case/v1p1/CFPackages/" + document["CFPackageURI"]["identifier"])
+        if package["CFDocument"] != {k: v for k, v in document.items() if k != "CFPackageURI"}:
+            yield None, f"CFDocument {document['identifier']} differs from its package's"
         yield package, None
 
 
@@ -68,7 +73,7 @@ def main():
         name = f"package {document['identifier']} ({document['title']})"
         for error in validator.iter_errors(package):
             failures.append(f"{name}: {'/'.join(map(str, error.absolute_path))}: {error.message}")
-        records = [document] + package.get("CFItems", []) + package.get("CFAssociations", [])
+        records = [document, *package.get("CFItems", []), *package.get("CFAssociations", [])]
         for record in records:
             other = seen.setdefault(record["identifier"], name)
             if other != name:
@@ -96,8 +101,9 @@ def main():
         failures.append("no CFPackage found")
     for failure in failures:
         print("FAIL", failure)
-    print(f"check_case: {packages} CFPackages, {items} CFItems, {associations} CFAssociations, "
-          f"{len(failures)} failures")
+    print(
+        f"check_case: {packages} CFPackages, {items} CFItems, {associations} CFAssociations, {len(failures)} failures"
+    )
     return 1 if failures else 0
 
 

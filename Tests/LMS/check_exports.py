@@ -10,6 +10,7 @@ server embeds (Sources/Dossier/Resources/dossiers/*.json). The exports come from
 (--base: /api/v1/dossiers/{crebo}/kwalificaties/{profiel}/moodle.csv and canvas.csv) or from a
 directory (--dir: {crebo}-{profiel}-moodle.csv and -canvas.csv). Exit status 1 on any failure.
 """
+
 import argparse
 import csv
 import html.parser
@@ -24,16 +25,48 @@ REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
 DOSSIERS = REPOSITORY / "Sources" / "Dossier" / "Resources" / "dossiers"
 
 MOODLE_HEADERS = [
-    "Parent ID number", "ID number", "Short name", "Description", "Description format", "Scale values",
-    "Scale configuration", "Rule type (optional)", "Rule outcome (optional)", "Rule config (optional)",
-    "Cross-referenced competency ID numbers", "Exported ID (optional)", "Is framework", "Taxonomy",
+    "Parent ID number",
+    "ID number",
+    "Short name",
+    "Description",
+    "Description format",
+    "Scale values",
+    "Scale configuration",
+    "Rule type (optional)",
+    "Rule outcome (optional)",
+    "Rule config (optional)",
+    "Cross-referenced competency ID numbers",
+    "Exported ID (optional)",
+    "Is framework",
+    "Taxonomy",
 ]
-MOODLE_TAXONOMIES = {"behaviour", "competency", "concept", "domain", "indicator", "level", "outcome",
-                     "practice", "proficiency", "skill", "value"}
+MOODLE_TAXONOMIES = {
+    "behaviour",
+    "competency",
+    "concept",
+    "domain",
+    "indicator",
+    "level",
+    "outcome",
+    "practice",
+    "proficiency",
+    "skill",
+    "value",
+}
 MOODLE_DEFAULT_SCALE = "Not yet competent,Competent"  # core's "Default competence scale"
 CANVAS_REQUIRED = {"vendor_guid", "object_type", "title"}
-CANVAS_OPTIONAL = {"canvas_id", "course_id", "description", "friendly_description", "display_name",
-                   "parent_guids", "calculation_method", "calculation_int", "mastery_points", "workflow_state"}
+CANVAS_OPTIONAL = {
+    "canvas_id",
+    "course_id",
+    "description",
+    "friendly_description",
+    "display_name",
+    "parent_guids",
+    "calculation_method",
+    "calculation_int",
+    "mastery_points",
+    "workflow_state",
+}
 CANVAS_OBJECT_ONLY = ["calculation_method", "calculation_int", "mastery_points"]
 COMPETENTIES = {}  # code -> titel, filled from the Swift table's source of truth below
 
@@ -112,7 +145,9 @@ def werkproces_texts(werkproces, extra):
     basis += [COMPETENTIES[c] for c in werkproces.get("competenties") or []]
     added = [extra.get("omschrijving"), extra.get("resultaat"), extra.get("gedragAanhef")]
     added += extra.get("gedrag") or []
-    added += [COMPETENTIES[c] for c in extra.get("competenties") or [] if c not in (werkproces.get("competenties") or [])]
+    added += [
+        COMPETENTIES[c] for c in extra.get("competenties") or [] if c not in (werkproces.get("competenties") or [])
+    ]
     return [t for t in basis if t], [t for t in added if t]
 
 
@@ -134,7 +169,7 @@ def check_composition(c, where, description, titel, basis, added, others):
     """The description holds every basis text, then the label and every addition; no other profiel's."""
     body = squash(text(description))
     label = f"Voor {titel} geldt aanvullend:"
-    before, _, after = body.partition(label)
+    _, _, after = body.partition(label)
     for value in basis:
         c.check(squash(value) in body, f"{where}: basis text missing: {value[:60]!r}")
     if added:
@@ -174,7 +209,7 @@ def check_moodle(c, name, data, dossier, profiel, framework_ids):
         return
     for number, row in enumerate(rows[1:], 2):
         c.check(len(row) == 14, f"{name}: row {number} has {len(row)} columns")
-    rows = [dict(zip(MOODLE_HEADERS, row)) for row in rows[1:] if len(row) == 14]
+    rows = [dict(zip(MOODLE_HEADERS, row, strict=True)) for row in rows[1:] if len(row) == 14]
     frameworks = [r for r in rows if r["Is framework"] not in ("", "0")]
     if not c.check(len(frameworks) == 1 and rows[0] is frameworks[0], f"{name}: not exactly one framework row, first"):
         return
@@ -187,9 +222,13 @@ def check_moodle(c, name, data, dossier, profiel, framework_ids):
     try:
         config = json.loads(framework["Scale configuration"])
         items = config[1:]
-        ok = ("scaleid" in config[0] and len(items) == len(framework["Scale values"].split(","))
-              and any(i.get("scaledefault") == 1 for i in items) and any(i.get("proficient") == 1 for i in items)
-              and sorted(i["id"] for i in items) == list(range(1, len(items) + 1)))
+        ok = (
+            "scaleid" in config[0]
+            and len(items) == len(framework["Scale values"].split(","))
+            and any(i.get("scaledefault") == 1 for i in items)
+            and any(i.get("proficient") == 1 for i in items)
+            and sorted(i["id"] for i in items) == list(range(1, len(items) + 1))
+        )
     except (ValueError, LookupError, AttributeError, TypeError):
         ok = False
     c.check(ok, f"{name}: scale configuration {framework['Scale configuration']!r}")
@@ -210,8 +249,10 @@ def check_moodle(c, name, data, dossier, profiel, framework_ids):
         if row is framework:
             continue
         parent = row["Parent ID number"]
-        c.check(parent == "" or (parent in seen and parent != framework["ID number"]),
-                f"{where}: parent {parent!r} not on an earlier row")
+        c.check(
+            parent == "" or (parent in seen and parent != framework["ID number"]),
+            f"{where}: parent {parent!r} not on an earlier row",
+        )
         depth[idnumber] = depth.get(parent, 0) + 1
         c.check(row["Scale values"] == row["Scale configuration"] == "", f"{where}: a scale of its own")
         for reference in filter(None, row["Cross-referenced competency ID numbers"].split(",")):
@@ -233,19 +274,35 @@ def check_moodle(c, name, data, dossier, profiel, framework_ids):
             continue
         check_name(c, name, row, f"{kerntaak['code']} {kerntaak['titel']}", 100)
         basis, added = kerntaak_texts(kerntaak, extra)
-        check_composition(c, f"{name} {kid}", row["Description"], titel, basis, added,
-                          other_additions(kerntaak, profiel, ["complexiteit", "verantwoordelijkheidEnZelfstandigheid"]))
+        check_composition(
+            c,
+            f"{name} {kid}",
+            row["Description"],
+            titel,
+            basis,
+            added,
+            other_additions(kerntaak, profiel, ["complexiteit", "verantwoordelijkheidEnZelfstandigheid"]),
+        )
         for werkproces, wextra in werkprocessen:
             wid = f"{key}-{werkproces['code']}"
             expected_ids.add(wid)
             matches = [r for r in rows if r["ID number"] == wid]
-            if not c.check(len(matches) == 1 and matches[0]["Parent ID number"] == kid,
-                           f"{name}: werkproces {wid} not exactly once under {kid}"):
+            if not c.check(
+                len(matches) == 1 and matches[0]["Parent ID number"] == kid,
+                f"{name}: werkproces {wid} not exactly once under {kid}",
+            ):
                 continue
             check_name(c, name, matches[0], f"{werkproces['code']} {werkproces['titel']}", 100)
             basis, added = werkproces_texts(werkproces, wextra)
-            check_composition(c, f"{name} {wid}", matches[0]["Description"], titel, basis, added,
-                              other_additions(werkproces, profiel, ["omschrijving", "resultaat", "gedragAanhef", "gedrag"]))
+            check_composition(
+                c,
+                f"{name} {wid}",
+                matches[0]["Description"],
+                titel,
+                basis,
+                added,
+                other_additions(werkproces, profiel, ["omschrijving", "resultaat", "gedragAanhef", "gedrag"]),
+            )
         for item in vakkennis:
             vid = f"{kid}-vakkennis-{item}"
             expected_ids.add(vid)
@@ -255,7 +312,9 @@ def check_moodle(c, name, data, dossier, profiel, framework_ids):
                 earlier = set(filter(None, row["Cross-referenced competency ID numbers"].split(",")))
                 c.check(earlier == set(copies.get(item, [])), f"{name}: {vid} does not cross-reference its copies")
             copies.setdefault(item, []).append(vid)
-    c.check(set(by_id) == expected_ids, f"{name}: rows not in the kwalificatie: {sorted(set(by_id) - expected_ids)[:5]}")
+    c.check(
+        set(by_id) == expected_ids, f"{name}: rows not in the kwalificatie: {sorted(set(by_id) - expected_ids)[:5]}"
+    )
     return sum(1 for v in copies.values() if len(v) > 1)
 
 
@@ -263,9 +322,13 @@ def check_name(c, name, row, full, limit, field="Short name", description="Descr
     short = row[field]
     if short == full:
         return
-    c.check(short.endswith("…") and full.startswith(short[:-1].rstrip()) and len(short) <= limit,
-            f"{name}: {short!r} is not {full!r} cut")
-    c.check(squash(full) in squash(text(row[description])), f"{name}: the full name {full[:50]!r} is not in the description")
+    c.check(
+        short.endswith("…") and full.startswith(short[:-1].rstrip()) and len(short) <= limit,
+        f"{name}: {short!r} is not {full!r} cut",
+    )
+    c.check(
+        squash(full) in squash(text(row[description])), f"{name}: the full name {full[:50]!r} is not in the description"
+    )
 
 
 def check_canvas(c, name, data, dossier, profiel, all_guids):
@@ -276,14 +339,17 @@ def check_canvas(c, name, data, dossier, profiel, all_guids):
     header = rows[0]
     end = header.index("ratings") if "ratings" in header else len(header)
     main = header[:end]
-    c.check(not any(h for h in header[end + 1:]), f"{name}: headers after ratings")
-    c.check(CANVAS_REQUIRED <= set(main), f"{name}: missing {CANVAS_REQUIRED - set(main)}")
-    c.check(set(main) <= CANVAS_REQUIRED | CANVAS_OPTIONAL, f"{name}: unknown headers {set(main) - CANVAS_REQUIRED - CANVAS_OPTIONAL}")
+    c.check(not any(h for h in header[end + 1 :]), f"{name}: headers after ratings")
+    c.check(set(main) >= CANVAS_REQUIRED, f"{name}: missing {CANVAS_REQUIRED - set(main)}")
+    c.check(
+        set(main) <= CANVAS_REQUIRED | CANVAS_OPTIONAL,
+        f"{name}: unknown headers {set(main) - CANVAS_REQUIRED - CANVAS_OPTIONAL}",
+    )
     groups, records = set(), {}
     for number, raw in enumerate(rows[1:], 2):
         where = f"{name} row {number}"
-        row = dict(zip(main, raw))
-        ratings = [v for v in raw[end:]]
+        row = dict(zip(main, raw, strict=False))
+        ratings = list(raw[end:])
         while ratings and ratings[-1] == "":
             ratings.pop()
         guid = row.get("vendor_guid", "")
@@ -298,12 +364,15 @@ def check_canvas(c, name, data, dossier, profiel, all_guids):
         kind = row.get("object_type")
         if kind == "group":
             c.check(len(parents) <= 1, f"{where}: a group with {len(parents)} parents")
-            c.check(not ratings and not any(row.get(f) for f in CANVAS_OBJECT_ONLY), f"{where}: a group with a calculation or ratings")
+            c.check(
+                not ratings and not any(row.get(f) for f in CANVAS_OBJECT_ONLY),
+                f"{where}: a group with a calculation or ratings",
+            )
             groups.add(guid)
         elif c.check(kind == "outcome", f"{where}: object_type {kind!r}"):
             c.check(len(ratings) % 2 == 0 and ratings, f"{where}: ratings are not pairs")
             points = []
-            for p, d in zip(ratings[0::2], ratings[1::2]):
+            for p, d in zip(ratings[0::2], ratings[1::2], strict=False):
                 ok = c.check(re.fullmatch(r"-?\d+(\.\d+)?", p) is not None and d != "", f"{where}: rating {p!r} {d!r}")
                 if ok:
                     points.append(float(p))
@@ -325,18 +394,36 @@ def check_canvas(c, name, data, dossier, profiel, all_guids):
         if not c.check(kid in groups and records[kid][1] == [key], f"{name}: kerntaak group {kid} not under {key}"):
             continue
         basis, added = kerntaak_texts(kerntaak, extra)
-        check_composition(c, f"{name} {kid}", records[kid][0]["description"], titel, basis, added,
-                          other_additions(kerntaak, profiel, ["complexiteit", "verantwoordelijkheidEnZelfstandigheid"]))
+        check_composition(
+            c,
+            f"{name} {kid}",
+            records[kid][0]["description"],
+            titel,
+            basis,
+            added,
+            other_additions(kerntaak, profiel, ["complexiteit", "verantwoordelijkheidEnZelfstandigheid"]),
+        )
         for werkproces, wextra in werkprocessen:
             wid = f"{key}-{werkproces['code']}"
             expected.add(wid)
-            if not c.check(wid in records and records[wid][1] == [kid] and records[wid][0]["object_type"] == "outcome",
-                           f"{name}: werkproces {wid} not exactly once under {kid}"):
+            if not c.check(
+                wid in records and records[wid][1] == [kid] and records[wid][0]["object_type"] == "outcome",
+                f"{name}: werkproces {wid} not exactly once under {kid}",
+            ):
                 continue
-            check_name(c, name, records[wid][0], f"{werkproces['code']} {werkproces['titel']}", 255, "title", "description")
+            check_name(
+                c, name, records[wid][0], f"{werkproces['code']} {werkproces['titel']}", 255, "title", "description"
+            )
             basis, added = werkproces_texts(werkproces, wextra)
-            check_composition(c, f"{name} {wid}", records[wid][0]["description"], titel, basis, added,
-                              other_additions(werkproces, profiel, ["omschrijving", "resultaat", "gedragAanhef", "gedrag"]))
+            check_composition(
+                c,
+                f"{name} {wid}",
+                records[wid][0]["description"],
+                titel,
+                basis,
+                added,
+                other_additions(werkproces, profiel, ["omschrijving", "resultaat", "gedragAanhef", "gedrag"]),
+            )
         for item in vakkennis:
             vakkennis_parents.setdefault(item, []).append(kid)
     for item, parents in vakkennis_parents.items():
@@ -371,15 +458,32 @@ def main():
         dossier = json.loads(path.read_text(encoding="utf-8"))
         for kwalificatie in dossier["kwalificaties"]:
             profiel = kwalificatie["code"]
-            shared += check_moodle(c, f"{dossier['crebo']}-{profiel}-moodle.csv", get(dossier["crebo"], profiel, "moodle"),
-                                   dossier, profiel, framework_ids) or 0
-            check_canvas(c, f"{dossier['crebo']}-{profiel}-canvas.csv", get(dossier["crebo"], profiel, "canvas"),
-                         dossier, profiel, guids)
+            shared += (
+                check_moodle(
+                    c,
+                    f"{dossier['crebo']}-{profiel}-moodle.csv",
+                    get(dossier["crebo"], profiel, "moodle"),
+                    dossier,
+                    profiel,
+                    framework_ids,
+                )
+                or 0
+            )
+            check_canvas(
+                c,
+                f"{dossier['crebo']}-{profiel}-canvas.csv",
+                get(dossier["crebo"], profiel, "canvas"),
+                dossier,
+                profiel,
+                guids,
+            )
             files += 2
     for failure in c.failures:
         print("FAIL", failure)
-    print(f"check_exports: {files} files, {len(guids)} Canvas vendor_guids, {shared} vakkennis items under "
-          f"several kerntaken, {len(c.failures)} failures")
+    print(
+        f"check_exports: {files} files, {len(guids)} Canvas vendor_guids, {shared} vakkennis items under "
+        f"several kerntaken, {len(c.failures)} failures"
+    )
     return 1 if c.failures else 0
 
 

@@ -130,3 +130,31 @@ import Testing
         #expect(rendered.count > 2000)
     }
 }
+
+/// The identifiers the CI's schemathesis run against the official CASE OpenAPI is given
+/// (Tests/LMS/schemathesis-case.toml) name real records of the operations they are given for.
+@Suite struct SchemathesisCaseConfigTests {
+    @Test func everyConfiguredIdentifierAnswers200() throws {
+        let text = try String(
+            contentsOf: APIFixture.repository.appendingPathComponent("Tests/LMS/schemathesis-case.toml"),
+            encoding: .utf8)
+        var operations: [String] = []
+        var checked = 0
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("include-operation-id = ") {
+                operations = line.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map {
+                    String($0.element)
+                }
+            } else if line.hasPrefix("parameters = { sourcedId = \"") {
+                let id = String(line.split(separator: "\"")[1])
+                for operation in operations {
+                    let found = try #require(CASEOperation(rawValue: operation))
+                    let path = found.template.replacingOccurrences(of: "{sourcedId}", with: id)
+                    #expect(APIFixture.get(path).status == 200, "\(operation) \(id)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == 6)
+    }
+}
