@@ -28,7 +28,7 @@ public struct DossierApplication: Sendable {
         catalog: Catalog, openAPIDocument: [UInt8], publicDirectory: String,
         exports: LMSExportConfiguration = LMSExportConfiguration()
     ) throws {
-        let publicFiles = try StaticFiles(directory: publicDirectory)
+        let publicFiles = try StaticFiles(directory: publicDirectory, headers: BrowsePageHeaders.fields)
         service = try APIService(
             catalog: catalog, openAPIDocument: openAPIDocument, publicFiles: publicFiles, exports: exports)
         configuration = ServerConfiguration(

@@ -24,6 +24,23 @@ struct HTTPBehaviourTests {
         }
     }
 
+    @Test("the browse page and its files carry the page's security fields; the API's JSON does not")
+    func browsePageSecurityFields() {
+        for path in ["/", "/index.html", "/app.mjs", "/style.css"] {
+            let response = APIFixture.get(path)
+            #expect(response.status == 200, "\(path)")
+            let policy = response.header("Content-Security-Policy") ?? ""
+            #expect(
+                policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), "\(path)")
+            #expect(!policy.contains("unsafe-inline"), "\(path)")
+            #expect(response.header("Referrer-Policy") == "no-referrer", "\(path)")
+            #expect(response.header("X-Frame-Options") == "DENY", "\(path)")
+        }
+        for path in ["/api/v1", "/api/v1/dossiers/23292", "/api/v1/zoeken?q=klant", "/api/v1/nergens"] {
+            #expect(APIFixture.get(path).header("Content-Security-Policy") == nil, "\(path)")
+        }
+    }
+
     @Test(
         "unknown crebo or code is 404, a malformed one 400, both as problem+json",
         arguments: [
