@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// What the command line asked for.
 enum Command: Equatable {
     /// Serve HTTP (the default when no subcommand is given).
@@ -32,4 +34,6 @@ struct ServeOptions: Equatable {
     var openAPIFile = "openapi.yaml"
     /// Whether to turn the access log off.
     var isQuiet = false
+    /// How access-log lines are written (`--log-format text|json`).
+    var logFormat: AccessLogFormat = .text
 }

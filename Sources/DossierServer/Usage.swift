@@ -1,7 +1,8 @@
 /// The usage text, printed for `--help` and (on standard error) for bad flags.
 enum Usage {
     static let text = """
-        usage: dossier-server [--host H] [--port P] [--public DIR] [--data DIR [--no-embedded]] [--openapi FILE] [--quiet]
+        usage: dossier-server [--host H] [--port P] [--public DIR] [--data DIR [--no-embedded]] [--openapi FILE]
+                              [--log-format text|json] [--quiet]
                dossier-server healthcheck [--port P]
                dossier-server import FILE... --out DIR
                dossier-server validate FILE...
@@ -17,6 +18,8 @@ enum Usage {
                           embedded replaces the embedded copy (said on standard error)
           --no-embedded   serve only the dossiers in --data, not the embedded ones
           --openapi FILE  the contract served at /openapi.yaml (default openapi.yaml)
+          --log-format F  access log as text (default: time client method target status bytes
+                          duration) or json (one object per line, for log shippers)
           --quiet, -q     no access log on standard output
           --help, -h      show this text (also: dossier-server help)
           --version       show the version

@@ -12,6 +12,8 @@ import Glibc
 /// for the same reason: the loop owns its connections and outlives every one of them.
 final class Connection {
     let descriptor: Int32
+    /// The peer, for the access log.
+    let client: ClientAddress
     private unowned(unsafe) let loop: EventLoop
     @exclusivity(unchecked) private var machine: ConnectionStateMachine
     @exclusivity(unchecked) private var outbound: OutboundQueue
@@ -19,8 +21,9 @@ final class Connection {
     @exclusivity(unchecked) private(set) var interest: Epoll.Interest = .read
     @exclusivity(unchecked) private(set) var isClosed = false
 
-    init(descriptor: Int32, loop: EventLoop) {
+    init(descriptor: Int32, client: ClientAddress, loop: EventLoop) {
         self.descriptor = descriptor
+        self.client = client
         self.loop = loop
         machine = ConnectionStateMachine(
             limits: loop.context.parserLimits, timeouts: loop.context.timeouts, now: loop.now)
@@ -138,7 +141,6 @@ final class Connection {
     }
 
     private func answer(_ request: HTTPRequest, connection: ResponseSerializer.ConnectionField) {
-        let started = loop.context.accessLog == nil ? nil : ContinuousClock.now
         let outcome = ResponsePipeline.respond(
             to: request, responder: loop.context.responder, problems: loop.context.problems,
             keepAlive: connection != .close)
@@ -152,10 +154,11 @@ final class Connection {
         let bytes = ResponseSerializer.append(
             outcome.response, framing: framing, fieldLines: loop.fieldLines.bytes, images: &loop.wireImages,
             to: &outbound)
-        if let started {
-            let elapsed = ContinuousClock.now - started
+        if loop.context.accessLog != nil {
+            // From the start of the batch that read the request: what the client waited for.
+            let elapsed = ContinuousClock.now - loop.now
             loop.logRequest(
-                method: request.method.rawValue, target: request.target,
+                client: client, method: request.method.rawValue, target: request.target,
                 status: outcome.notModified ? 304 : outcome.response.status.code, bytes: bytes,
                 microseconds: Int(
                     elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds
@@ -177,7 +180,8 @@ final class Connection {
             response, framing: framing, fieldLines: loop.fieldLines.bytes, to: &outbound)
         if loop.context.accessLog != nil {
             loop.logRequest(
-                method: "-", target: "-", status: response.status.code, bytes: bytes, microseconds: 0)
+                client: client, method: "-", target: "-", status: response.status.code, bytes: bytes,
+                microseconds: 0)
         }
     }
 

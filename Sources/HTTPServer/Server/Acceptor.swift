@@ -55,7 +55,7 @@ final class Acceptor: @unchecked Sendable {
 
     private func acceptPending() {
         while !isStopped {
-            guard let descriptor = Socket.accept(listener) else {
+            guard let (descriptor, client) = Socket.accept(listener) else {
                 switch errno {
                 case EINTR, ECONNABORTED, EPROTO:
                     continue
@@ -77,7 +77,7 @@ final class Acceptor: @unchecked Sendable {
             let loop = loops[nextLoop]
             nextLoop = (nextLoop + 1) % loops.count
             let rejecting = open > context.maxConnections
-            loop.queue.async { loop.adopt(descriptor, rejecting: rejecting) }
+            loop.queue.async { loop.adopt(descriptor, client: client, rejecting: rejecting) }
         }
     }
 

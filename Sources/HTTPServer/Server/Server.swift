@@ -68,7 +68,10 @@ public final class Server: Sendable {
                 host: configuration.host, port: configuration.port,
                 backlog: Int32(clamping: configuration.tuning.listenBacklog))
             let accessLog =
-                configuration.accessLog ? AccessLog(capacity: configuration.tuning.accessLogCapacity) : nil
+                configuration.accessLog
+                ? AccessLog(
+                    format: configuration.accessLogFormat, capacity: configuration.tuning.accessLogCapacity)
+                : nil
             let context = ServerContext(
                 configuration: configuration, responder: responder, accessLog: accessLog)
             let bodyFile = BodyFile.make()

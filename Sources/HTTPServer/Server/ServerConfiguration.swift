@@ -13,6 +13,8 @@ public struct ServerConfiguration: Sendable {
     public var eventLoopCount: Int
     /// Whether to write one access-log line per request to standard output.
     public var accessLog: Bool
+    /// How access-log lines are written: text (the default) or one JSON object per line.
+    public var accessLogFormat: AccessLogFormat = .text
     /// How long a graceful shutdown waits for in-flight requests before closing everything.
     public var shutdownGracePeriod: Duration
     /// The words of every problem the HTTP layer answers with itself: parse errors and
