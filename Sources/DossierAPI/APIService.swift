@@ -30,7 +30,11 @@ public struct APIService: HTTPResponder {
     ///   - catalog: The loaded dossiers.
     ///   - openAPIDocument: The bytes of `openapi.yaml`, served as they are.
     ///   - publicFiles: The browse page and its assets (`Public/`).
-    public init(catalog: Catalog, openAPIDocument: [UInt8], publicFiles: StaticFiles) throws {
+    ///   - metrics: What `/metrics` shows; by default metrics that count nothing.
+    public init(
+        catalog: Catalog, openAPIDocument: [UInt8], publicFiles: StaticFiles,
+        metrics: ServerMetrics = APIService.makeMetrics()
+    ) throws {
         let problems = ResourceTable.problems
         guard problems.isEmpty else {
             throw StartupError(
@@ -48,10 +52,16 @@ public struct APIService: HTTPResponder {
                 status: .ok,
                 headers: ["Content-Type": ResourceTable.getHealth.mediaType, "Cache-Control": "no-store"],
                 text: "{\"status\":\"ok\"}\n", addsETag: false),
-            publicFiles: publicFiles)
+            publicFiles: publicFiles, metrics: metrics)
         var builder = RouterBuilder()
-        for resource in ResourceTable.all {
-            builder.add(.get, resource.template, handler: operations.handler(for: resource))
+        for (route, resource) in ResourceTable.all.enumerated() {
+            let handler = operations.handler(for: resource)
+            // Each row's answers carry its index: the route label of the metrics.
+            builder.add(.get, resource.template) { request, parameters in
+                var response = handler(request, parameters)
+                response.route = route
+                return response
+            }
         }
         do {
             router = try builder.build(fallback: Fallback(publicFiles: publicFiles, rendered: rendered))
@@ -64,8 +74,10 @@ public struct APIService: HTTPResponder {
     /// Answers one request.
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         // The hot path: a GET of a pre-rendered resource at its canonical path is one lookup.
-        if request.method == .get || request.method == .head, let prepared = rendered[request.path] {
-            return HTTPResponse(prepared: prepared)
+        if request.method == .get || request.method == .head,
+            let response = rendered.response(at: request.path)
+        {
+            return response
         }
         // `/api/v1/./dossiers` is `/api/v1/dossiers` (RFC 3986 §6.2.2.3); it is rare enough
         // to be decided here, after the lookup missed.
@@ -81,6 +93,12 @@ public struct APIService: HTTPResponder {
             return CORS.preflightResponse(request, allowing: methods)
         }
         return router.respond(to: request)
+    }
+
+    /// Metrics whose route labels are the rows of the resource table, in its order (the indices
+    /// the service's responses carry), at data version `dataVersion`.
+    public static func makeMetrics(dataVersion: String = "") -> ServerMetrics {
+        ServerMetrics(routeTemplates: ResourceTable.all.map(\.template), dataVersion: dataVersion)
     }
 
     /// The rendered paths (for tests and the benchmark harness).

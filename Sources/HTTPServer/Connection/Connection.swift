@@ -74,6 +74,7 @@ final class Connection {
         case .close:
             loop.close(self)
         case .requestTimedOut:
+            if let metrics = loop.metrics { metrics.add(1, at: metrics.layout.requestTimeouts) }
             queue(.requestTimeout, instance: machine.parser.pathInProgress)
             service()
         }
@@ -133,6 +134,9 @@ final class Connection {
             case .respond(let request, let connection):
                 answer(request, connection: connection)
             case .reject(let error):
+                if let metrics = loop.metrics {
+                    metrics.add(1, at: metrics.layout.parseErrorIndex(error.kind))
+                }
                 queue(.malformedRequest(error.kind), instance: machine.parser.pathInProgress)
             case .sendContinue:
                 outbound.appendBytes(ResponseSerializer.continueResponse)
@@ -154,15 +158,20 @@ final class Connection {
         let bytes = ResponseSerializer.append(
             outcome.response, framing: framing, fieldLines: loop.fieldLines.bytes, images: &loop.wireImages,
             to: &outbound)
+        let metrics = loop.metrics
+        guard metrics != nil || loop.context.accessLog != nil else { return }
+        // One clock read, shared by the histogram and the log: from the start of the batch
+        // that read the request, which is what the client waited for.
+        let elapsed = ContinuousClock.now - loop.now
+        let nanoseconds = Int(
+            elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+        let status = outcome.notModified ? 304 : outcome.response.status.code
+        metrics?.recordRequest(
+            method: request.method, route: outcome.response.route, status: status, nanoseconds: nanoseconds)
         if loop.context.accessLog != nil {
-            // From the start of the batch that read the request: what the client waited for.
-            let elapsed = ContinuousClock.now - loop.now
             loop.logRequest(
-                client: client, method: request.method.rawValue, target: request.target,
-                status: outcome.notModified ? 304 : outcome.response.status.code, bytes: bytes,
-                microseconds: Int(
-                    elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds
-                        / 1_000_000_000_000))
+                client: client, method: request.method.rawValue, target: request.target, status: status,
+                bytes: bytes, microseconds: nanoseconds / 1000)
         }
     }
 
@@ -198,6 +207,7 @@ final class Connection {
             }
             if written > 0 {
                 outbound.consume(written)
+                if let metrics = loop.metrics { metrics.add(written, at: metrics.layout.bytesWritten) }
                 machine.outputProgressed(now: loop.now)
             } else if written < 0, errno == EAGAIN || errno == EWOULDBLOCK {
                 machine.outputBlocked(now: loop.now)

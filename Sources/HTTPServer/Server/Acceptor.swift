@@ -72,6 +72,7 @@ final class Acceptor: @unchecked Sendable {
             if open > context.maxConnections + context.rejectionAllowance {
                 close(descriptor)
                 context.openConnections.subtract(1, ordering: .relaxed)
+                context.closedAtOnce.add(1, ordering: .relaxed)
                 continue
             }
             let loop = loops[nextLoop]

@@ -23,6 +23,8 @@ final class EventLoop: @unchecked Sendable {
     let context: ServerContext
     /// The epoll instance.
     let epoll: Epoll
+    /// This loop's counters, or `nil` when the server keeps no metrics.
+    let metrics: LoopMetrics?
 
     /// Scratch space reused by every connection of the loop (never two at once: the queue
     /// is serial): the read buffer, and `iovec`s for `sendmsg`.
@@ -53,8 +55,10 @@ final class EventLoop: @unchecked Sendable {
     /// Creates the loop (and its epoll instance); ``start()`` begins serving. Wire images go
     /// into `bodyFile`, the server's.
     init(
-        index: Int, context: ServerContext, bodyFile: BodyFile?, onStop: @escaping @Sendable () -> Void
+        index: Int, context: ServerContext, bodyFile: BodyFile?, metrics: LoopMetrics? = nil,
+        onStop: @escaping @Sendable () -> Void
     ) throws(ServerError) {
+        self.metrics = metrics
         queue = DispatchQueue(label: "http.event-loop.\(index)")
         self.context = context
         epoll = try Epoll.make()
@@ -111,7 +115,10 @@ final class EventLoop: @unchecked Sendable {
         beginBatch()
         let connection = Connection(descriptor: descriptor, client: client, loop: self)
         connections[descriptor] = connection
-        if rejecting { connection.reject() }
+        if rejecting {
+            if let metrics { metrics.add(1, at: metrics.layout.rejectedConnections) }
+            connection.reject()
+        }
         flushLog()
     }
 

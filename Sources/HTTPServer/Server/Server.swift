@@ -82,7 +82,9 @@ public final class Server: Sendable {
                     parts.enter()
                     loops.append(
                         try EventLoop(
-                            index: index, context: context, bodyFile: bodyFile, onStop: { parts.leave() }))
+                            index: index, context: context, bodyFile: bodyFile,
+                            metrics: configuration.metrics.map { LoopMetrics(layout: $0.layout) },
+                            onStop: { parts.leave() }))
                 }
             } catch {
                 close(listener)
@@ -90,6 +92,7 @@ public final class Server: Sendable {
                 accessLog?.stop()
                 throw error
             }
+            configuration.metrics?.register(loops: loops.compactMap(\.metrics), context: context)
             let acceptor = Acceptor(listener: listener, loops: loops, context: context)
             finished.enter()
             parts.enter()

@@ -33,6 +33,9 @@ public struct ServerConfiguration: Sendable {
     /// I/O sizes and timings that are not limits: backlog, buffers, batch sizes, timers and
     /// the wire-image cache.
     public var tuning: ServerTuning
+    /// Where the server counts requests, latencies, bytes, parse errors and connections for
+    /// `/metrics`; `nil` counts nothing. Each event loop keeps its own counters.
+    public var metrics: ServerMetrics? = nil
 
     /// Creates a configuration; the defaults serve 0.0.0.0:8080 with the default limits, the
     /// reason-phrase vocabulary and no extra fields.
