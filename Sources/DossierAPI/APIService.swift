@@ -32,9 +32,11 @@ public struct APIService: HTTPResponder {
     ///   - publicFiles: The browse page and its assets (`Public/`).
     ///   - exports: The public base URL of the CASE records and the meaning of the LMS
     ///     exports' scales.
+    ///   - metrics: What `/metrics` shows; by default metrics that count nothing.
     public init(
         catalog: Catalog, openAPIDocument: [UInt8], publicFiles: StaticFiles,
-        exports: LMSExportConfiguration = LMSExportConfiguration()
+        exports: LMSExportConfiguration = LMSExportConfiguration(),
+        metrics: ServerMetrics = APIService.makeMetrics()
     ) throws {
         let problems = ResourceTable.problems
         guard problems.isEmpty else {
@@ -59,10 +61,17 @@ public struct APIService: HTTPResponder {
             caseOpenAPI: PreparedResponse(
                 status: .ok,
                 headers: RenderedResources.headers(mediaType: ResourceTable.getCASEOpenAPI.mediaType),
-                body: try CASEOfficialOpenAPI.bytes()))
+                body: try CASEOfficialOpenAPI.bytes()),
+            metrics: metrics)
         var builder = RouterBuilder()
-        for resource in ResourceTable.all {
-            builder.add(.get, resource.template, handler: operations.handler(for: resource))
+        for (route, resource) in ResourceTable.all.enumerated() {
+            let handler = operations.handler(for: resource)
+            // Each row's answers carry its index: the route label of the metrics.
+            builder.add(.get, resource.template) { request, parameters in
+                var response = handler(request, parameters)
+                response.route = route
+                return response
+            }
         }
         do {
             router = try builder.build(fallback: Fallback(publicFiles: publicFiles, rendered: rendered))
@@ -75,8 +84,10 @@ public struct APIService: HTTPResponder {
     /// Answers one request.
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         // The hot path: a GET of a pre-rendered resource at its canonical path is one lookup.
-        if request.method == .get || request.method == .head, let prepared = rendered[request.path] {
-            return HTTPResponse(prepared: prepared)
+        if request.method == .get || request.method == .head,
+            let response = rendered.response(at: request.path)
+        {
+            return response
         }
         // `/api/v1/./dossiers` is `/api/v1/dossiers` (RFC 3986 §6.2.2.3); it is rare enough
         // to be decided here, after the lookup missed.
@@ -92,6 +103,12 @@ public struct APIService: HTTPResponder {
             return CORS.preflightResponse(request, allowing: methods)
         }
         return router.respond(to: request)
+    }
+
+    /// Metrics whose route labels are the rows of the resource table, in its order (the indices
+    /// the service's responses carry), at data version `dataVersion`.
+    public static func makeMetrics(dataVersion: String = "") -> ServerMetrics {
+        ServerMetrics(routeTemplates: ResourceTable.all.map(\.template), dataVersion: dataVersion)
     }
 
     /// The rendered paths (for tests and the benchmark harness).

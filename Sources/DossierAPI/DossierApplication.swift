@@ -14,6 +14,9 @@ public struct DossierApplication: Sendable {
     /// what the application itself needs is set: the Dutch words of the server's own problems
     /// (``ProblemCatalog``) and the fields on every response (``responseHeaders``).
     public var configuration: ServerConfiguration
+    /// What `/metrics` shows (also ``configuration``'s): a reload records itself here with
+    /// ``ServerMetrics/recordReload(succeeded:)`` and ``ServerMetrics/setDataVersion(_:)``.
+    public let metrics: ServerMetrics
 
     /// Builds the application.
     ///
@@ -29,10 +32,22 @@ public struct DossierApplication: Sendable {
         exports: LMSExportConfiguration = LMSExportConfiguration()
     ) throws {
         let publicFiles = try StaticFiles(directory: publicDirectory, headers: BrowsePageHeaders.fields)
+        metrics = APIService.makeMetrics(dataVersion: DossierApplication.dataVersion(of: catalog))
         service = try APIService(
-            catalog: catalog, openAPIDocument: openAPIDocument, publicFiles: publicFiles, exports: exports)
+            catalog: catalog, openAPIDocument: openAPIDocument, publicFiles: publicFiles, exports: exports,
+            metrics: metrics)
         configuration = ServerConfiguration(
             problems: ProblemCatalog.vocabulary, responseHeaders: DossierApplication.responseHeaders)
+        configuration.metrics = metrics
+    }
+
+    /// A short version of the data: the first 12 hex digits of SHA-256 over the loaded
+    /// dossiers, every field of each. A stand-in until the reload work sets the
+    /// version it derives from the sources.
+    static func dataVersion(of catalog: Catalog) -> String {
+        var text = ""
+        for dossier in catalog.dossiers { text += "\(dossier)\n" }
+        return String(EntityTag.strong(for: Array(text.utf8)).dropFirst().prefix(12))
     }
 
     /// The fields on every response, the API's and the server's own (a request it cannot

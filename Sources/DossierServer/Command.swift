@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// What the command line asked for.
 enum Command: Equatable {
     /// Serve HTTP (the default when no subcommand is given).
@@ -34,4 +36,6 @@ struct ServeOptions: Equatable {
     var publicBaseURL = "http://localhost:8080"
     /// Whether to turn the access log off.
     var isQuiet = false
+    /// How access-log lines are written (`--log-format text|json`).
+    var logFormat: AccessLogFormat = .text
 }

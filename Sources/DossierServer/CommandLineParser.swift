@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// A command line that cannot be understood; the message says which part.
 struct UsageError: Error, Equatable {
     let message: String
@@ -55,6 +57,12 @@ enum CommandLineParser {
                 options.openAPIFile = try flags.value(for: flag)
             case "--public-base-url":
                 options.publicBaseURL = try parseBaseURL(try flags.value(for: flag))
+            case "--log-format":
+                let value = try flags.value(for: flag)
+                guard let format = AccessLogFormat(rawValue: value) else {
+                    throw UsageError(message: "--log-format must be text or json, not '\(value)'")
+                }
+                options.logFormat = format
             case "--quiet", "-q":
                 try flags.noValue(for: flag)
                 options.isQuiet = true

@@ -35,6 +35,7 @@ struct ServerCommand {
         application.configuration.host = options.host
         application.configuration.port = options.port
         application.configuration.accessLog = !options.isQuiet
+        application.configuration.accessLogFormat = options.logFormat
         return application
     }
 

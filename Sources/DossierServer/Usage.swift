@@ -1,7 +1,8 @@
 /// The usage text, printed for `--help` and (on standard error) for bad flags.
 enum Usage {
     static let text = """
-        usage: dossier-server [--host H] [--port P] [--public DIR] [--data DIR [--no-embedded]] [--openapi FILE] [--public-base-url URL] [--quiet]
+        usage: dossier-server [--host H] [--port P] [--public DIR] [--data DIR [--no-embedded]] [--openapi FILE]
+                              [--public-base-url URL] [--log-format text|json] [--quiet]
                dossier-server healthcheck [--port P]
                dossier-server import FILE... --out DIR
                dossier-server validate FILE...
@@ -20,6 +21,8 @@ enum Usage {
           --public-base-url URL
                           where clients reach the server: the start of every CASE uri
                           (default http://localhost:8080)
+          --log-format F  access log as text (default: time client method target status bytes
+                          duration) or json (one object per line, for log shippers)
           --quiet, -q     no access log on standard output
           --help, -h      show this text (also: dossier-server help)
           --version       show the version

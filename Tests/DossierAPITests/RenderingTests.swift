@@ -51,7 +51,9 @@ struct RenderingTests {
             _ = bothRendering.wait(timeout: .now() + 5)
             return .object(["render": .int(count)])
         }
-        let rendered = RenderedResources([(path: "/x", mediaType: Resource.json, document: document)])
+        let rendered = RenderedResources([
+            (path: "/x", mediaType: Resource.json, document: document, route: 0)
+        ])
         let served = Mutex<[PreparedResponse]>([])
         let finished = DispatchGroup()
         for _ in 0..<2 {

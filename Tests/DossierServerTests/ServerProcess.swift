@@ -8,6 +8,7 @@ final class ServerProcess {
     /// The port from its "listening on" line.
     private(set) var port = 0
     private let log: URL
+    private let outputLog: URL
 
     /// Starts the binary with `arguments` from `directory`. `openFileLimit` starts it through
     /// `sh -c 'ulimit -n N; exec ...'`, so soft and hard limit are both N from the first
@@ -18,6 +19,8 @@ final class ServerProcess {
     ) throws {
         log = try ExecutableTests.temporaryDirectory().appendingPathComponent("stderr.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        outputLog = log.deletingLastPathComponent().appendingPathComponent("stdout.log")
+        _ = FileManager.default.createFile(atPath: outputLog.path, contents: nil)
         let limit =
             openFileLimit.map { "ulimit -n \($0) && " } ?? softOpenFileLimit.map { "ulimit -S -n \($0) && " }
         if let limit {
@@ -28,7 +31,7 @@ final class ServerProcess {
             process.arguments = arguments
         }
         process.currentDirectoryURL = directory
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: outputLog)
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
     }
@@ -43,6 +46,21 @@ final class ServerProcess {
 
     /// Everything written to standard error so far.
     var errors: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    /// Everything written to standard output (the access log) so far.
+    var output: String { (try? String(contentsOf: outputLog, encoding: .utf8)) ?? "" }
+
+    /// Waits (at most `timeout`) until standard output has `count` lines; returns them.
+    func waitForOutputLines(_ count: Int, timeout: Duration = .seconds(10)) -> [String] {
+        let deadline = ContinuousClock.now + timeout
+        var lines: [String] = []
+        while ContinuousClock.now < deadline {
+            lines = output.split(separator: "\n").map(String.init)
+            if lines.count >= count { break }
+            usleep(20_000)
+        }
+        return lines
+    }
 
     /// Waits (at most `timeout`) until standard error matches `pattern`, or the process ended.
     @discardableResult

@@ -15,6 +15,7 @@ struct Operations: Sendable {
     let publicFiles: StaticFiles
     let caseProvider: CASEProvider
     let caseOpenAPI: PreparedResponse
+    let metrics: ServerMetrics
 
     /// The router's handler for `resource`.
     func handler(for resource: Resource) -> RouterBuilder.Handler {
@@ -38,6 +39,14 @@ struct Operations: Sendable {
 
     func getHealth(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
         HTTPResponse(prepared: health)
+    }
+
+    /// Made per scrape and never cached: counters summed over the event loops.
+    func getMetrics(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
+        HTTPResponse(
+            status: .ok,
+            headers: ["Content-Type": ResourceTable.getMetrics.mediaType, "Cache-Control": "no-store"],
+            body: Array(metrics.exposition().utf8))
     }
 
     func search(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {

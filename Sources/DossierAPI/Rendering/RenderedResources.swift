@@ -27,22 +27,23 @@ struct RenderedResources: Sendable {
 
     /// Finds every instance of every rendered row in the context's catalog.
     init(context: DocumentContext) {
-        var instances: [(path: String, mediaType: String, document: Document)] = []
-        for row in ResourceTable.all {
+        var instances: [(path: String, mediaType: String, document: Document, route: Int)] = []
+        for (route, row) in ResourceTable.all.enumerated() {
             guard case .rendered(let build) = row.answer else { continue }
             for document in build(context) {
-                instances.append((row.path(document.values), row.mediaType, document))
+                instances.append((row.path(document.values), row.mediaType, document, route))
             }
         }
         self.init(instances)
     }
 
     /// The lookup of exactly these instances (the tests give their own).
-    init(_ instances: [(path: String, mediaType: String, document: Document)]) {
+    init(_ instances: [(path: String, mediaType: String, document: Document, route: Int)]) {
         var entries: [String: Entry] = [:]
         for instance in instances {
             precondition(entries[instance.path] == nil, "two resources rendered at \(instance.path)")
-            entries[instance.path] = Entry(mediaType: instance.mediaType, document: instance.document)
+            entries[instance.path] = Entry(
+                mediaType: instance.mediaType, document: instance.document, route: instance.route)
         }
         self.entries = entries
     }
@@ -54,6 +55,13 @@ struct RenderedResources: Sendable {
     }
 
     /// Whether there is a resource at a canonical path (without rendering it).
+    /// The rendered response at `path`, labelled with its row's index in ``ResourceTable/all``
+    /// (its route for the metrics): one lookup, like the subscript.
+    func response(at path: String) -> HTTPResponse? {
+        guard let entry = entries[path] else { return nil }
+        return HTTPResponse(prepared: entry.response, route: entry.route)
+    }
+
     func contains(_ path: String) -> Bool {
         entries[path] != nil
     }
@@ -79,10 +87,13 @@ struct RenderedResources: Sendable {
         private let mediaType: String
         private let document: Document
         private let rendered = AtomicLazyReference<PreparedResponse>()
+        /// The row's index in ``ResourceTable/all``.
+        let route: Int
 
-        init(mediaType: String, document: Document) {
+        init(mediaType: String, document: Document, route: Int) {
             self.mediaType = mediaType
             self.document = document
+            self.route = route
         }
 
         var response: PreparedResponse {

@@ -19,6 +19,9 @@ enum ResourceTable {
         "/openapi.yaml", "getOpenAPI", mediaType: "application/yaml",
         answer: .operation(Operations.getOpenAPI))
     static let getHealth = Resource("/healthz", "getHealth", answer: .operation(Operations.getHealth))
+    static let getMetrics = Resource(
+        "/metrics", "getMetrics", mediaType: ServerMetrics.contentType,
+        answer: .operation(Operations.getMetrics))
     static let getEntryPoint = Resource("/api/v1", "getEntryPoint", answer: .rendered(Documents.entryPoint))
 
     // MARK: Dossiers and kwalificaties
@@ -108,7 +111,7 @@ enum ResourceTable {
     /// Every row, in the order children are linked.
     static let all: [Resource] =
         [
-            getBrowsePage, getOpenAPI, getHealth, getEntryPoint,
+            getBrowsePage, getOpenAPI, getHealth, getMetrics, getEntryPoint,
             listDossiers, getDossier, listDossierKwalificaties, getDossierKwalificatie,
             getMoodleExport, getCanvasExport, listKwalificaties, getKwalificatie,
             listKerntaken, getKerntaak, listWerkprocessen, getWerkproces, getKeuzedelen,

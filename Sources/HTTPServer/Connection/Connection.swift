@@ -12,6 +12,8 @@ import Glibc
 /// for the same reason: the loop owns its connections and outlives every one of them.
 final class Connection {
     let descriptor: Int32
+    /// The peer, for the access log.
+    let client: ClientAddress
     private unowned(unsafe) let loop: EventLoop
     @exclusivity(unchecked) private var machine: ConnectionStateMachine
     @exclusivity(unchecked) private var outbound: OutboundQueue
@@ -19,8 +21,9 @@ final class Connection {
     @exclusivity(unchecked) private(set) var interest: Epoll.Interest = .read
     @exclusivity(unchecked) private(set) var isClosed = false
 
-    init(descriptor: Int32, loop: EventLoop) {
+    init(descriptor: Int32, client: ClientAddress, loop: EventLoop) {
         self.descriptor = descriptor
+        self.client = client
         self.loop = loop
         machine = ConnectionStateMachine(
             limits: loop.context.parserLimits, timeouts: loop.context.timeouts, now: loop.now)
@@ -71,6 +74,7 @@ final class Connection {
         case .close:
             loop.close(self)
         case .requestTimedOut:
+            if let metrics = loop.metrics { metrics.add(1, at: metrics.layout.requestTimeouts) }
             queue(.requestTimeout, instance: machine.parser.pathInProgress)
             service()
         }
@@ -130,6 +134,9 @@ final class Connection {
             case .respond(let request, let connection):
                 answer(request, connection: connection)
             case .reject(let error):
+                if let metrics = loop.metrics {
+                    metrics.add(1, at: metrics.layout.parseErrorIndex(error.kind))
+                }
                 queue(.malformedRequest(error.kind), instance: machine.parser.pathInProgress)
             case .sendContinue:
                 outbound.appendBytes(ResponseSerializer.continueResponse)
@@ -138,7 +145,6 @@ final class Connection {
     }
 
     private func answer(_ request: HTTPRequest, connection: ResponseSerializer.ConnectionField) {
-        let started = loop.context.accessLog == nil ? nil : ContinuousClock.now
         let outcome = ResponsePipeline.respond(
             to: request, responder: loop.context.responder, problems: loop.context.problems,
             keepAlive: connection != .close)
@@ -152,14 +158,20 @@ final class Connection {
         let bytes = ResponseSerializer.append(
             outcome.response, framing: framing, fieldLines: loop.fieldLines.bytes, images: &loop.wireImages,
             to: &outbound)
-        if let started {
-            let elapsed = ContinuousClock.now - started
+        let metrics = loop.metrics
+        guard metrics != nil || loop.context.accessLog != nil else { return }
+        // One clock read, shared by the histogram and the log: from the start of the batch
+        // that read the request, which is what the client waited for.
+        let elapsed = ContinuousClock.now - loop.now
+        let nanoseconds = Int(
+            elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+        let status = outcome.notModified ? 304 : outcome.response.status.code
+        metrics?.recordRequest(
+            method: request.method, route: outcome.response.route, status: status, nanoseconds: nanoseconds)
+        if loop.context.accessLog != nil {
             loop.logRequest(
-                method: request.method.rawValue, target: request.target,
-                status: outcome.notModified ? 304 : outcome.response.status.code, bytes: bytes,
-                microseconds: Int(
-                    elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds
-                        / 1_000_000_000_000))
+                client: client, method: request.method.rawValue, target: request.target, status: status,
+                bytes: bytes, microseconds: nanoseconds / 1000)
         }
     }
 
@@ -177,7 +189,8 @@ final class Connection {
             response, framing: framing, fieldLines: loop.fieldLines.bytes, to: &outbound)
         if loop.context.accessLog != nil {
             loop.logRequest(
-                method: "-", target: "-", status: response.status.code, bytes: bytes, microseconds: 0)
+                client: client, method: "-", target: "-", status: response.status.code, bytes: bytes,
+                microseconds: 0)
         }
     }
 
@@ -194,6 +207,7 @@ final class Connection {
             }
             if written > 0 {
                 outbound.consume(written)
+                if let metrics = loop.metrics { metrics.add(written, at: metrics.layout.bytesWritten) }
                 machine.outputProgressed(now: loop.now)
             } else if written < 0, errno == EAGAIN || errno == EWOULDBLOCK {
                 machine.outputBlocked(now: loop.now)

@@ -55,7 +55,7 @@ final class Acceptor: @unchecked Sendable {
 
     private func acceptPending() {
         while !isStopped {
-            guard let descriptor = Socket.accept(listener) else {
+            guard let (descriptor, client) = Socket.accept(listener) else {
                 switch errno {
                 case EINTR, ECONNABORTED, EPROTO:
                     continue
@@ -72,12 +72,13 @@ final class Acceptor: @unchecked Sendable {
             if open > context.maxConnections + context.rejectionAllowance {
                 close(descriptor)
                 context.openConnections.subtract(1, ordering: .relaxed)
+                context.closedAtOnce.add(1, ordering: .relaxed)
                 continue
             }
             let loop = loops[nextLoop]
             nextLoop = (nextLoop + 1) % loops.count
             let rejecting = open > context.maxConnections
-            loop.queue.async { loop.adopt(descriptor, rejecting: rejecting) }
+            loop.queue.async { loop.adopt(descriptor, client: client, rejecting: rejecting) }
         }
     }
 

@@ -1,46 +1,71 @@
 import Foundation
 import Synchronization
 
-/// One line per request on standard output, written by a dedicated thread.
+/// One line per request on standard output, formatted and written by a dedicated thread.
 ///
-/// Event loops append each batch's lines under a mutex (one lock per batch, not per
-/// request) and never touch the descriptor: if stdout is a slow pipe, only the logger thread
-/// waits. The buffer is capped; lines beyond the cap are counted and reported, not queued
-/// without bound.
+/// Event loops append each batch's entries under a mutex (one lock per batch, not per
+/// request) and never touch the descriptor or format a byte: an entry is the raw facts (a
+/// wall-clock time in milliseconds, the peer's address bytes, the method and target strings
+/// the request already holds, three integers), and the logger thread turns them into text or
+/// JSON. If stdout is a slow pipe, only the logger thread waits. The queue is capped; entries
+/// beyond the cap are counted and reported, not queued without bound.
 final class AccessLog: Sendable {
+    /// One request, as the event loop saw it.
+    struct Entry: Sendable {
+        /// When the batch that answered it began: milliseconds since 1970 (UTC).
+        var milliseconds: Int64
+        /// The peer, captured at accept.
+        var client: ClientAddress
+        /// The method token, or `-` for a request that could not be parsed.
+        var method: String
+        /// The target as sent, or `-`.
+        var target: String
+        /// The status sent.
+        var status: Int
+        /// The bytes of the response.
+        var bytes: Int
+        /// How long the answer took.
+        var microseconds: Int
+    }
+
     private struct Pending {
-        var bytes: [UInt8] = []
+        var entries: [Entry] = []
         var dropped = 0
         var isStopping = false
     }
 
-    /// The most bytes waiting to be written before lines are dropped
-    /// (``ServerTuning/accessLogCapacity``).
+    /// The most entries waiting to be written before entries are dropped: the byte capacity
+    /// of ``ServerTuning/accessLogCapacity`` at about 128 bytes a line.
     private let capacity: Int
+    private let format: AccessLogFormat
 
     private let pending = Mutex(Pending())
     private let wakeUp = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
     private let descriptor: Int32
 
-    /// Starts the logger thread, writing to `descriptor` (standard output by default) and
-    /// holding at most `capacity` bytes of lines.
-    init(descriptor: Int32 = 1, capacity: Int = ServerTuning().accessLogCapacity) {
+    /// Starts the logger thread, writing to `descriptor` (standard output by default) in
+    /// `format` and holding at most about `capacity` bytes of lines.
+    init(
+        descriptor: Int32 = 1, format: AccessLogFormat = .text,
+        capacity: Int = ServerTuning().accessLogCapacity
+    ) {
         self.descriptor = descriptor
-        self.capacity = capacity
+        self.format = format
+        self.capacity = max(capacity / 128, 1)
         let thread = Thread { [self] in run() }
         thread.name = "access-log"
         thread.start()
     }
 
-    /// Queues formatted lines.
-    func append(_ lines: [UInt8]) {
+    /// Queues entries.
+    func append(_ entries: [Entry]) {
         let wasEmpty = pending.withLock { state -> Bool in
-            let wasEmpty = state.bytes.isEmpty
-            if state.bytes.count + lines.count > capacity {
-                state.dropped += lines.reduce(0) { $0 + ($1 == ASCII.lf ? 1 : 0) }
+            let wasEmpty = state.entries.isEmpty
+            if state.entries.count + entries.count > capacity {
+                state.dropped += entries.count
             } else {
-                state.bytes.append(contentsOf: lines)
+                state.entries.append(contentsOf: entries)
             }
             return wasEmpty
         }
@@ -55,20 +80,26 @@ final class AccessLog: Sendable {
     }
 
     private func run() {
-        var batch: [UInt8] = []
+        var batch: [Entry] = []
+        var bytes: [UInt8] = []
+        var clock = TimestampFormatter()
         while true {
             wakeUp.wait()
-            // Swap buffers under the lock; write outside it.
+            // Swap buffers under the lock; format and write outside it.
             let (dropped, isStopping) = pending.withLock { state in
-                swap(&state.bytes, &batch)
+                swap(&state.entries, &batch)
                 defer { state.dropped = 0 }
                 return (state.dropped, state.isStopping)
             }
-            if dropped > 0 {
-                batch.append(contentsOf: "access-log: \(dropped) lines dropped (output too slow)\n".utf8)
+            for entry in batch {
+                Self.appendLine(entry, format: format, clock: &clock, to: &bytes)
             }
-            writeAll(batch)
+            if dropped > 0 {
+                bytes.append(contentsOf: "access-log: \(dropped) lines dropped (output too slow)\n".utf8)
+            }
+            writeAll(bytes)
             batch.removeAll(keepingCapacity: true)
+            bytes.removeAll(keepingCapacity: true)
             if isStopping { break }
         }
         finished.signal()
@@ -88,22 +119,64 @@ final class AccessLog: Sendable {
         }
     }
 
-    /// Appends `METHOD target status bytes microseconds` and a newline, e.g.
-    /// `GET /healthz 200 16 42us`. Method and target are `-` for a request that could not be
-    /// parsed. The target comes from a parsed request line, which has no spaces or control
-    /// characters, so a line cannot be forged.
+    /// Appends one line and its newline.
+    ///
+    /// Text: `time client METHOD target status bytes microseconds`, e.g.
+    /// `2026-12-01T22:27:25.123Z 127.0.0.1 GET /healthz 200 16 42us`; method and target are `-`
+    /// for a request that could not be parsed. JSON: one object with the keys `time`,
+    /// `client`, `method`, `target`, `status`, `bytes`, `duration_us`.
+    ///
+    /// The parser admits no spaces or control characters in a target, but the log does not
+    /// rely on it: in text, a space, control character, `"`, `\` or DEL is written `\xHH`; in
+    /// JSON, strings are JSON-escaped. Either way one request is one line that cannot pass
+    /// for another.
     static func appendLine(
-        method: String, target: String, status: Int, bytes: Int, microseconds: Int, to out: inout [UInt8]
+        _ entry: Entry, format: AccessLogFormat, clock: inout TimestampFormatter, to out: inout [UInt8]
     ) {
-        out.append(contentsOf: method.utf8)
-        out.append(ASCII.space)
-        out.append(contentsOf: target.utf8)
-        out.append(ASCII.space)
-        ResponseSerializer.appendDecimal(status, to: &out)
-        out.append(ASCII.space)
-        ResponseSerializer.appendDecimal(bytes, to: &out)
-        out.append(ASCII.space)
-        ResponseSerializer.appendDecimal(microseconds, to: &out)
-        out.append(contentsOf: "us\n".utf8)
+        switch format {
+        case .text:
+            clock.append(milliseconds: entry.milliseconds, to: &out)
+            out.append(ASCII.space)
+            entry.client.append(to: &out)
+            out.append(ASCII.space)
+            appendEscaped(entry.method, to: &out)
+            out.append(ASCII.space)
+            appendEscaped(entry.target, to: &out)
+            out.append(ASCII.space)
+            ResponseSerializer.appendDecimal(entry.status, to: &out)
+            out.append(ASCII.space)
+            ResponseSerializer.appendDecimal(entry.bytes, to: &out)
+            out.append(ASCII.space)
+            ResponseSerializer.appendDecimal(entry.microseconds, to: &out)
+            out.append(contentsOf: "us\n".utf8)
+        case .json:
+            out.append(contentsOf: #"{"time":""#.utf8)
+            clock.append(milliseconds: entry.milliseconds, to: &out)
+            out.append(contentsOf: #"","client":""#.utf8)
+            entry.client.append(to: &out)
+            out.append(contentsOf: #"","method":"#.utf8)
+            JSONString.append(entry.method, to: &out)
+            out.append(contentsOf: #","target":"#.utf8)
+            JSONString.append(entry.target, to: &out)
+            out.append(contentsOf: #","status":"#.utf8)
+            ResponseSerializer.appendDecimal(entry.status, to: &out)
+            out.append(contentsOf: #","bytes":"#.utf8)
+            ResponseSerializer.appendDecimal(entry.bytes, to: &out)
+            out.append(contentsOf: #","duration_us":"#.utf8)
+            ResponseSerializer.appendDecimal(entry.microseconds, to: &out)
+            out.append(contentsOf: "}\n".utf8)
+        }
+    }
+
+    /// `text` with every byte that could break or fake a line written `\xHH`.
+    private static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        for byte in text.utf8 {
+            if byte <= ASCII.space || byte == 0x7F || byte == ASCII.quote || byte == UInt8(ascii: "\\") {
+                out.append(contentsOf: "\\x".utf8)
+                Hex.append(byte, to: &out)
+            } else {
+                out.append(byte)
+            }
+        }
     }
 }

@@ -23,6 +23,8 @@ final class EventLoop: @unchecked Sendable {
     let context: ServerContext
     /// The epoll instance.
     let epoll: Epoll
+    /// This loop's counters, or `nil` when the server keeps no metrics.
+    let metrics: LoopMetrics?
 
     /// Scratch space reused by every connection of the loop (never two at once: the queue
     /// is serial): the read buffer, and `iovec`s for `sendmsg`.
@@ -41,7 +43,10 @@ final class EventLoop: @unchecked Sendable {
     @exclusivity(unchecked) private var connections: [Int32: Connection] = [:]
     private var source: DispatchSourceRead?
     private var timer: DispatchSourceTimer?
-    @exclusivity(unchecked) private var logLines: [UInt8] = []
+    @exclusivity(unchecked) private var logEntries: [AccessLog.Entry] = []
+    /// The wall-clock time of the batch being handled, in milliseconds since 1970, for the
+    /// access log (read once per batch, and only when there is a log).
+    @exclusivity(unchecked) private(set) var wallClockMilliseconds: Int64 = 0
     private var isShuttingDown = false
     private var shutdownDeadline: ContinuousClock.Instant?
     private var isStopped = false
@@ -50,8 +55,10 @@ final class EventLoop: @unchecked Sendable {
     /// Creates the loop (and its epoll instance); ``start()`` begins serving. Wire images go
     /// into `bodyFile`, the server's.
     init(
-        index: Int, context: ServerContext, bodyFile: BodyFile?, onStop: @escaping @Sendable () -> Void
+        index: Int, context: ServerContext, bodyFile: BodyFile?, metrics: LoopMetrics? = nil,
+        onStop: @escaping @Sendable () -> Void
     ) throws(ServerError) {
+        self.metrics = metrics
         queue = DispatchQueue(label: "http.event-loop.\(index)")
         self.context = context
         epoll = try Epoll.make()
@@ -96,19 +103,22 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    /// Takes ownership of an accepted socket; `rejecting` answers it 503 and closes.
-    func adopt(_ descriptor: Int32, rejecting: Bool) {
+    /// Takes ownership of an accepted socket from `client`; `rejecting` answers it 503 and
+    /// closes.
+    func adopt(_ descriptor: Int32, client: ClientAddress, rejecting: Bool) {
         assertOnQueue()
         guard !isShuttingDown, epoll.add(descriptor, interest: .read) else {
             Glibc.close(descriptor)
             context.openConnections.subtract(1, ordering: .relaxed)
             return
         }
-        now = .now
-        fieldLines.refresh()
-        let connection = Connection(descriptor: descriptor, loop: self)
+        beginBatch()
+        let connection = Connection(descriptor: descriptor, client: client, loop: self)
         connections[descriptor] = connection
-        if rejecting { connection.reject() }
+        if rejecting {
+            if let metrics { metrics.add(1, at: metrics.layout.rejectedConnections) }
+            connection.reject()
+        }
         flushLog()
     }
 
@@ -116,7 +126,7 @@ final class EventLoop: @unchecked Sendable {
     /// response; whatever is left at the deadline is closed.
     func beginShutdown(gracePeriod: Duration) {
         assertOnQueue()
-        now = .now
+        beginBatch()
         isShuttingDown = true
         shutdownDeadline = now + gracePeriod
         for connection in Array(connections.values) { connection.beginShutdown() }
@@ -136,18 +146,33 @@ final class EventLoop: @unchecked Sendable {
         if isShuttingDown { stopIfDone() }
     }
 
-    /// Adds a line to the access log (written at the end of the batch).
-    func logRequest(method: String, target: String, status: Int, bytes: Int, microseconds: Int) {
-        AccessLog.appendLine(
-            method: method, target: target, status: status, bytes: bytes, microseconds: microseconds,
-            to: &logLines)
+    /// Adds an entry to the access log (handed over at the end of the batch, formatted on
+    /// the log's thread).
+    func logRequest(
+        client: ClientAddress, method: String, target: String, status: Int, bytes: Int, microseconds: Int
+    ) {
+        logEntries.append(
+            AccessLog.Entry(
+                milliseconds: wallClockMilliseconds, client: client, method: method, target: target,
+                status: status, bytes: bytes, microseconds: microseconds))
+    }
+
+    /// Starts a batch: the monotonic time, the wall-clock time when there is a log, and the
+    /// `Date` line.
+    private func beginBatch() {
+        now = .now
+        if context.accessLog != nil {
+            var time = timespec()
+            clock_gettime(CLOCK_REALTIME, &time)
+            wallClockMilliseconds = Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec / 1_000_000)
+        }
+        fieldLines.refresh()
     }
 
     // MARK: - Handlers
 
     private func poll() {
-        now = .now
-        fieldLines.refresh()
+        beginBatch()
         var rounds = 0
         var count = 0
         repeat {
@@ -176,8 +201,7 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func tick() {
-        now = .now
-        fieldLines.refresh()
+        beginBatch()
         wireImages.dropStale(fieldLines: fieldLines.bytes)
         if let shutdownDeadline, now >= shutdownDeadline {
             for connection in Array(connections.values) { close(connection) }
@@ -188,9 +212,9 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func flushLog() {
-        guard !logLines.isEmpty else { return }
-        context.accessLog?.append(logLines)
-        logLines.removeAll(keepingCapacity: true)
+        guard !logEntries.isEmpty else { return }
+        context.accessLog?.append(logEntries)
+        logEntries.removeAll(keepingCapacity: true)
     }
 
     private func stopIfDone() {

@@ -68,7 +68,10 @@ public final class Server: Sendable {
                 host: configuration.host, port: configuration.port,
                 backlog: Int32(clamping: configuration.tuning.listenBacklog))
             let accessLog =
-                configuration.accessLog ? AccessLog(capacity: configuration.tuning.accessLogCapacity) : nil
+                configuration.accessLog
+                ? AccessLog(
+                    format: configuration.accessLogFormat, capacity: configuration.tuning.accessLogCapacity)
+                : nil
             let context = ServerContext(
                 configuration: configuration, responder: responder, accessLog: accessLog)
             let bodyFile = BodyFile.make()
@@ -79,7 +82,9 @@ public final class Server: Sendable {
                     parts.enter()
                     loops.append(
                         try EventLoop(
-                            index: index, context: context, bodyFile: bodyFile, onStop: { parts.leave() }))
+                            index: index, context: context, bodyFile: bodyFile,
+                            metrics: configuration.metrics.map { LoopMetrics(layout: $0.layout) },
+                            onStop: { parts.leave() }))
                 }
             } catch {
                 close(listener)
@@ -87,6 +92,7 @@ public final class Server: Sendable {
                 accessLog?.stop()
                 throw error
             }
+            configuration.metrics?.register(loops: loops.compactMap(\.metrics), context: context)
             let acceptor = Acceptor(listener: listener, loops: loops, context: context)
             finished.enter()
             parts.enter()

@@ -13,6 +13,8 @@ public struct ServerConfiguration: Sendable {
     public var eventLoopCount: Int
     /// Whether to write one access-log line per request to standard output.
     public var accessLog: Bool
+    /// How access-log lines are written: text (the default) or one JSON object per line.
+    public var accessLogFormat: AccessLogFormat = .text
     /// How long a graceful shutdown waits for in-flight requests before closing everything.
     public var shutdownGracePeriod: Duration
     /// The words of every problem the HTTP layer answers with itself: parse errors and
@@ -31,6 +33,9 @@ public struct ServerConfiguration: Sendable {
     /// I/O sizes and timings that are not limits: backlog, buffers, batch sizes, timers and
     /// the wire-image cache.
     public var tuning: ServerTuning
+    /// Where the server counts requests, latencies, bytes, parse errors and connections for
+    /// `/metrics`; `nil` counts nothing. Each event loop keeps its own counters.
+    public var metrics: ServerMetrics? = nil
 
     /// Creates a configuration; the defaults serve 0.0.0.0:8080 with the default limits, the
     /// reason-phrase vocabulary and no extra fields.

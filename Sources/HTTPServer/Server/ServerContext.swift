@@ -29,6 +29,9 @@ final class ServerContext: Sendable {
     /// Open connections, counted by the acceptor (+1) and the loops (-1). An atomic, not a
     /// lock: it is touched once per connection, from several queues.
     let openConnections = Atomic<Int>(0)
+    /// Connections closed at once, beyond the cap and the rejection allowance (by the
+    /// acceptor: rare, so an atomic).
+    let closedAtOnce = Atomic<Int>(0)
 
     init(configuration: ServerConfiguration, responder: any HTTPResponder, accessLog: AccessLog?) {
         self.responder = responder

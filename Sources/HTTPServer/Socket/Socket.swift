@@ -43,14 +43,18 @@ enum Socket {
     /// response must not wait for Nagle's algorithm). Returns the descriptor, or `nil` with
     /// `errno` set when there is none or accepting failed. Glibc's Swift overlay has no
     /// `accept4`, hence the `fcntl`s.
-    static func accept(_ listener: Int32) -> Int32? {
-        let descriptor = Glibc.accept(listener, nil, nil)
+    static func accept(_ listener: Int32) -> (descriptor: Int32, client: ClientAddress)? {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let descriptor = withUnsafeMutablePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.accept(listener, $0, &length) }
+        }
         guard descriptor >= 0 else { return nil }
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
         var one: Int32 = 1
         _ = setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-        return descriptor
+        return (descriptor, ClientAddress(storage))
     }
 
     /// Reads into `buffer`: bytes read, 0 at end of input, or -1 with `errno`.

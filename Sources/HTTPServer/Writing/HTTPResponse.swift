@@ -18,6 +18,11 @@ public struct HTTPResponse: Sendable {
 
     var storage: Storage
 
+    /// The route that answered, as an index into ``ServerMetrics/routeTemplates``; negative
+    /// (the default) when no route matched. An integer, so labelling a request costs no
+    /// string work; the template is looked up at scrape time.
+    public var route: Int = -1
+
     /// Creates a response with an array body.
     public init(status: HTTPStatus = .ok, headers: HTTPFields = [:], body: [UInt8] = []) {
         storage = .dynamic(status: status, headers: headers, body: HTTPBody(body))
@@ -32,6 +37,12 @@ public struct HTTPResponse: Sendable {
     /// of the body.
     public init(prepared: PreparedResponse) {
         storage = .prepared(prepared, extraHeaders: [:])
+    }
+
+    /// A prepared response answered by the route with index `route`.
+    public init(prepared: PreparedResponse, route: Int) {
+        storage = .prepared(prepared, extraHeaders: [:])
+        self.route = route
     }
 
     /// Answers with one of the server's own problems: the server writes it as
