@@ -8,8 +8,8 @@ import Dossier
 /// keys and "the source does not say" is explicit.
 struct Representation {
     let dossier: Kwalificatiedossier
-    private let catalog: Catalog
-    private let vakkennisByID: [String: Vakkennis]
+    let catalog: Catalog
+    let vakkennisByID: [String: Vakkennis]
     private let kerntaakByCode: [String: Kerntaak]
     private let werkprocesByCode: [String: Werkproces]
 
@@ -84,6 +84,8 @@ struct Representation {
             "generiekeOnderdelenInleiding": .string(dossier.generiekeOnderdelenInleiding),
             "generiekeOnderdelen": .array(dossier.generiekeOnderdelen.map(generiekOnderdeel)),
             "keuzedelen": .object(keuzedelen()),
+            "wettelijkeBeroepsvereisten": .bool(dossier.wettelijkeBeroepsvereisten),
+            "positiefAdviesToetsingskamer": .bool(dossier.positiefAdviesToetsingskamer),
             "bron": .object([
                 "soort": .string(dossier.bron.soort.rawValue),
                 "bestand": .string(dossier.bron.bestand),
@@ -136,6 +138,8 @@ struct Representation {
             "eqfNiveau": .int(kwalificatie.eqfNiveau),
             "beroepsvereisten": .bool(kwalificatie.beroepsvereisten),
             "toelichtingBeroepsvereisten": .string(kwalificatie.toelichtingBeroepsvereisten),
+            "bronBeroepsvereisten": .string(kwalificatie.bronBeroepsvereisten),
+            "certificaten": .string(kwalificatie.certificaten),
             "soortOpleiding": .string(kwalificatie.soortOpleiding),
             "beroepsgroep": .string(kwalificatie.beroepsgroep),
             "typeringVanHetBeroep": .string(kwalificatie.typeringVanHetBeroep),
@@ -143,7 +147,11 @@ struct Representation {
             "geldigVanaf": .string(kwalificatie.geldigVanaf),
             "datumEindeInstroom": .string(kwalificatie.datumEindeInstroom),
             "datumEindeOpleiding": .string(kwalificatie.datumEindeOpleiding),
-            "kerntaken": .array(kerntaken.map { full ? kerntaak($0) : kerntaakReference($0) }),
+            "kerntaken": full
+                ? .array(
+                    (dossier.samengesteld(voor: kwalificatie.code)?.kerntaken ?? []).map(
+                        samengesteldeKerntaak))
+                : .array(kerntaken.map(kerntaakReference)),
             "links": ResourceTable.getDossierKwalificatie.links(
                 [crebo, kwalificatie.code], parent: ResourceTable.listDossierKwalificaties.path(crebo),
                 extra: extra),
@@ -173,6 +181,7 @@ struct Representation {
             "vakkennisAanhef": .string(kerntaak.vakkennisAanhef),
             "vakkennis": .array(kerntaak.vakkennis?.compactMap { vakkennisByID[$0] }, vakkennisReference),
             "werkprocessen": .array(kerntaak.werkprocessen.map { werkproces($0, in: kerntaak) }),
+            "aanvullend": .array(kerntaak.aanvullend, kerntaakAanvulling),
             "links": ResourceTable.getKerntaak.links(
                 [crebo, kerntaak.code], parent: ResourceTable.listKerntaken.path(crebo),
                 extra: ["dossier": .string(ResourceTable.getDossier.path(crebo))]),
@@ -189,6 +198,7 @@ struct Representation {
             "gedragAanhef": .string(werkproces.gedragAanhef),
             "gedrag": .strings(werkproces.gedrag),
             "competenties": .array(werkproces.competenties, competentieReference),
+            "aanvullend": .array(werkproces.aanvullend, werkprocesAanvulling),
             "links": ResourceTable.getWerkproces.links(
                 [crebo, werkproces.code], parent: ResourceTable.listWerkprocessen.path(crebo),
                 extra: [
