@@ -141,6 +141,7 @@ final class Connection {
         let started = loop.context.accessLog == nil ? nil : ContinuousClock.now
         let outcome = ResponsePipeline.respond(
             to: request, responder: loop.context.responder, problems: loop.context.problems,
+            dynamicCompressionThreshold: loop.context.tuning.dynamicCompressionThreshold,
             keepAlive: connection != .close)
         var connection = connection
         if outcome.closesConnection {
