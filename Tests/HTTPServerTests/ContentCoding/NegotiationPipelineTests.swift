@@ -241,12 +241,14 @@ struct NegotiationPipelineTests {
             #expect(revalidated.status == 304)
             #expect(revalidated.header("Vary") == "Accept-Encoding")
             let refused = client.request(
-                .get, "/dynamic/\(size)", headers: [("Accept-Encoding", "identity;q=0")])
+                .get, "/dynamic/\(size)", headers: [("Accept-Encoding", "gzip, identity;q=0")])
             #expect(refused.status == 200)
             #expect(refused.header("Content-Encoding") == "gzip")
-            #expect(
-                client.request(.get, "/dynamic/\(size)", headers: [("Accept-Encoding", "*;q=0")]).status
-                    == 406)
+            for nothing in ["identity;q=0", "*;q=0"] {
+                let none = client.request(.get, "/dynamic/\(size)", headers: [("Accept-Encoding", nothing)])
+                #expect(none.status == 406)
+                #expect(none.header("Vary") == "Accept-Encoding")
+            }
         }
         let below = client.request(.get, "/dynamic/\(threshold - 1)", headers: [("Accept-Encoding", "gzip")])
         #expect(below.header("Content-Encoding") == nil)
