@@ -1,16 +1,22 @@
 import Dossier
 import HTTPServer
 
-/// The whole HTTP face of the dossier API, as one responder for the server: the routes of
-/// ``Routes``, CORS for browser clients, the static browse page for every other path, and
-/// problem details for every error.
+/// The whole HTTP face of the dossier API, as one responder for the server: the rows of
+/// ``ResourceTable`` behind a router, CORS preflights for browser clients, the static browse
+/// page for every other path, and problem details for every error. The fields every response
+/// carries (CORS, `nosniff`) and the words of the server's own problems are the server's to
+/// apply: ``DossierApplication`` configures them.
 ///
-/// Built once at start-up from a validated ``Catalog``: rendering every resource and indexing
-/// every text happens here, so a request does no JSON encoding (search aside) and no lock is
-/// ever taken — the service is immutable and `Sendable` by construction.
+/// Built once at start-up from a validated ``Catalog``: every resource's path is known and
+/// every text indexed here; each resource is rendered once, on first use or by
+/// ``renderAll()``. The service is immutable and `Sendable` by construction; what it shares
+/// between event loops is lock-free (a rendered response is published with one atomic
+/// compare-and-swap) except search's pool of scratch arrays, one short lock per query.
 public struct APIService: HTTPResponder {
-    private let rendered: RenderedResources
-    private let router: Router
+    /// The path-only lookup (internal, like the router: the equivalence test compares them).
+    let rendered: RenderedResources
+    /// Every row of the table.
+    let router: Router
 
     /// Why the service could not be built.
     public struct StartupError: Error, CustomStringConvertible {
@@ -25,20 +31,27 @@ public struct APIService: HTTPResponder {
     ///   - openAPIDocument: The bytes of `openapi.yaml`, served as they are.
     ///   - publicFiles: The browse page and its assets (`Public/`).
     public init(catalog: Catalog, openAPIDocument: [UInt8], publicFiles: StaticFiles) throws {
+        let problems = ResourceTable.problems
+        guard problems.isEmpty else {
+            throw StartupError(
+                description: "the resource table is invalid: " + problems.joined(separator: "; "))
+        }
         let rendered = RenderedResources(catalog: catalog)
-        let openAPIHeaders: HTTPFields = ["Content-Type": "application/yaml", "Cache-Control": "no-cache"]
+        let openAPIHeaders: HTTPFields = [
+            "Content-Type": ResourceTable.getOpenAPI.mediaType, "Cache-Control": "no-cache",
+        ]
         let operations = Operations(
-            catalog: catalog,
             rendered: rendered,
             search: SearchService(catalog: catalog),
             openAPI: PreparedResponse(status: .ok, headers: openAPIHeaders, body: openAPIDocument),
             health: PreparedResponse(
-                status: .ok, headers: ["Content-Type": "application/json", "Cache-Control": "no-store"],
+                status: .ok,
+                headers: ["Content-Type": ResourceTable.getHealth.mediaType, "Cache-Control": "no-store"],
                 text: "{\"status\":\"ok\"}\n", addsETag: false),
             publicFiles: publicFiles)
         var builder = RouterBuilder()
-        for route in Routes.all {
-            builder.add(route.method, route.template, handler: route.handler(operations))
+        for resource in ResourceTable.all {
+            builder.add(.get, resource.template, handler: operations.handler(for: resource))
         }
         do {
             router = try builder.build(fallback: Fallback(publicFiles: publicFiles, rendered: rendered))
@@ -54,24 +67,20 @@ public struct APIService: HTTPResponder {
         if request.method == .get || request.method == .head, let prepared = rendered[request.path] {
             return HTTPResponse(prepared: prepared)
         }
-        if Fallback.isAPIPath(request.path), CORS.isPreflight(request) {
-            guard let methods = router.allowedMethods(forPath: request.path) else {
-                return APIProblem(kind: .notFound, detail: "Deze resource bestaat niet.").response(
-                    for: request)
-            }
+        // `/api/v1/./dossiers` is `/api/v1/dossiers` (RFC 3986 §6.2.2.3); it is rare enough
+        // to be decided here, after the lookup missed.
+        guard let normalized = DotSegments.removed(from: request.path) else { return routed(request) }
+        var request = request
+        request.path = normalized
+        return routed(request)
+    }
+
+    /// The router's answer, or the answer to a CORS preflight for a path it knows.
+    private func routed(_ request: HTTPRequest) -> HTTPResponse {
+        if CORS.isPreflight(request), let methods = router.allowedMethods(forPath: request.path) {
             return CORS.preflightResponse(request, allowing: methods)
         }
         return router.respond(to: request)
-    }
-
-    /// The fields the server appends to every response (``ServerConfiguration/responseHeaders``),
-    /// this service's and the server's own (a request it cannot parse, a limit, a timeout, a
-    /// failed `If-Match`): CORS's, so that a browser client on another origin can read every
-    /// answer, errors included, and `nosniff`. The service itself sets neither.
-    public static var responseHeaders: HTTPFields {
-        var fields = CORS.responseHeaders
-        fields.append(name: "X-Content-Type-Options", value: "nosniff")
-        return fields
     }
 
     /// The rendered paths (for tests and the benchmark harness).
@@ -89,28 +98,22 @@ public struct APIService: HTTPResponder {
     }
 }
 
-/// Answers paths no route matches: a problem under `/api`, the static files elsewhere.
+/// Answers paths no row matches: a problem under `/api`, the static files elsewhere.
 private struct Fallback: HTTPResponder {
     let publicFiles: StaticFiles
     let rendered: RenderedResources
 
-    static func isAPIPath(_ path: String) -> Bool {
-        path == "/api" || path.hasPrefix("/api/")
-    }
-
     func respond(to request: HTTPRequest) -> HTTPResponse {
-        if Fallback.isAPIPath(request.path) {
-            // A slash typed after a path is common by hand; say where the resource is rather
-            // than answering with a redirect a client without -L would silently stop at.
-            if request.path.hasSuffix("/"), rendered[String(request.path.dropLast())] != nil {
-                return APIProblem(
-                    kind: .notFound,
-                    detail:
-                        "Deze resource bestaat niet; bedoelt u \(request.path.dropLast()) (zonder / aan het eind)?"
-                ).response(for: request)
-            }
-            return APIProblem(kind: .notFound, detail: "Deze resource bestaat niet.").response(for: request)
+        guard request.path == "/api" || request.path.hasPrefix("/api/") else {
+            return publicFiles.respond(to: request)
         }
-        return publicFiles.respond(to: request)
+        // A slash typed after a path is common by hand; say where the resource is rather
+        // than answering with a redirect a client without -L would silently stop at.
+        if request.path.hasSuffix("/"), rendered.contains(String(request.path.dropLast())) {
+            return APIProblem.notFound(
+                "Deze resource bestaat niet; bedoelt u \(request.path.dropLast()) (zonder / aan het eind)?"
+            ).response(for: request)
+        }
+        return APIProblem.notFound("Deze resource bestaat niet.").response(for: request)
     }
 }

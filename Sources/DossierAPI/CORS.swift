@@ -4,7 +4,7 @@ import HTTPServer
 /// is public and read-only, carries no credentials, so any origin may read it.
 enum CORS {
     /// Fields on every response, errors included (a client must be able to read why): the
-    /// server adds them (``APIService/responseHeaders``).
+    /// server adds them (``DossierApplication/responseHeaders``).
     static let responseHeaders: HTTPFields = [
         "Access-Control-Allow-Origin": "*",
         "Access-Control-Expose-Headers": "ETag",

@@ -10,6 +10,8 @@ enum Command: Equatable {
     case validate(arguments: [String])
     /// Print usage.
     case help
+    /// Print the version.
+    case version
 }
 
 /// The options of the `serve` command.
@@ -21,8 +23,11 @@ struct ServeOptions: Equatable {
     /// The directory of static files (the browse page).
     var publicDirectory = "Public"
     /// A directory whose `*.json` and SBB `*.xml` files are loaded beside the embedded
-    /// dossiers; `nil` for the embedded dossiers only.
+    /// dossiers (replacing an embedded one with the same crebo); `nil` for the embedded
+    /// dossiers only.
     var dataDirectory: String?
+    /// Whether the embedded dossiers are served; `--no-embedded` serves `--data` only.
+    var includesEmbedded = true
     /// The contract served at `/openapi.yaml`.
     var openAPIFile = "openapi.yaml"
     /// Whether to turn the access log off.

@@ -15,9 +15,13 @@ enum CommandLineParser {
         switch arguments.first {
         case "healthcheck": return try parseHealthCheck(rest, environment: environment)
         case "serve": return try parseServe(rest, environment: environment)
-        // The data commands read their own arguments (files, --out).
-        case "import": return .importData(arguments: rest)
-        case "validate": return .validate(arguments: rest)
+        case "help":
+            guard let extra = rest.first else { return .help }
+            throw UsageError(message: "unexpected argument '\(extra)' after help")
+        // The data commands read their own arguments (files, --out); asked for help, they
+        // give the usage like every other command.
+        case "import": return isHelp(rest) ? .help : .importData(arguments: rest)
+        case "validate": return isHelp(rest) ? .help : .validate(arguments: rest)
         default: return try parseServe(arguments, environment: environment)
         }
     }
@@ -33,6 +37,9 @@ enum CommandLineParser {
             switch flag.name {
             case "--help", "-h":
                 return .help
+            case "--version":
+                try flags.noValue(for: flag)
+                return .version
             case "--host":
                 options.host = try flags.value(for: flag)
             case "--port":
@@ -41,6 +48,9 @@ enum CommandLineParser {
                 options.publicDirectory = try flags.value(for: flag)
             case "--data":
                 options.dataDirectory = try flags.value(for: flag)
+            case "--no-embedded":
+                try flags.noValue(for: flag)
+                options.includesEmbedded = false
             case "--openapi":
                 options.openAPIFile = try flags.value(for: flag)
             case "--quiet", "-q":
@@ -49,6 +59,9 @@ enum CommandLineParser {
             default:
                 throw UsageError(message: "unknown option '\(flag.name)'")
             }
+        }
+        if !options.includesEmbedded, options.dataDirectory == nil {
+            throw UsageError(message: "--no-embedded needs --data DIR: there would be nothing to serve")
         }
         return .serve(options)
     }
@@ -72,6 +85,10 @@ enum CommandLineParser {
             }
         }
         return .healthCheck(port: port)
+    }
+
+    static func isHelp(_ arguments: [String]) -> Bool {
+        arguments.count == 1 && ["--help", "-h"].contains(arguments[0])
     }
 
     static func parsePort(_ text: String, source: String) throws(UsageError) -> Int {

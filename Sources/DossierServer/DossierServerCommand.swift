@@ -16,6 +16,9 @@ enum DossierServerCommand {
         case .help:
             print(Usage.text)
             return 0
+        case .version:
+            print("dossier-server \(Version.current)")
+            return 0
         case .serve(let options):
             return ServerCommand(options: options).run()
         case .healthCheck(let port):

@@ -9,11 +9,12 @@ import HTTPServer
 struct ServerCommand {
     let options: ServeOptions
 
-    /// The responder that answers every request: the API over the validated dossiers, with
-    /// the browse page and the contract. Everything is loaded and rendered here, before the
-    /// socket opens: an invalid data file stops start-up, never a half-loaded server.
-    static func makeResponder(options: ServeOptions) throws -> APIService {
-        let catalog = try Catalog.load(dataDirectory: options.dataDirectory.map { URL(fileURLWithPath: $0) })
+    /// The application over the validated dossiers, with the browse page and the contract.
+    /// Everything is loaded, validated and indexed here, before the socket opens: an invalid
+    /// data file stops start-up, never a half-loaded server. Rendering comes after the socket
+    /// opens (see `run`).
+    static func makeApplication(options: ServeOptions) throws -> DossierApplication {
+        let catalog = try DataSources.loadCatalog(options: options)
         let openAPI: [UInt8]
         do {
             openAPI = Array(try Data(contentsOf: URL(fileURLWithPath: options.openAPIFile)))
@@ -23,13 +24,17 @@ struct ServerCommand {
                     "cannot read the contract '\(options.openAPIFile)' (run from the repository root or pass --openapi FILE)"
             )
         }
-        let publicFiles: StaticFiles
+        var application: DossierApplication
         do {
-            publicFiles = try StaticFiles(directory: options.publicDirectory)
-        } catch {
+            application = try DossierApplication(
+                catalog: catalog, openAPIDocument: openAPI, publicDirectory: options.publicDirectory)
+        } catch let error as StaticFiles.LoadError {
             throw StartupError(description: "\(error) (run from the repository root or pass --public DIR)")
         }
-        return try APIService(catalog: catalog, openAPIDocument: openAPI, publicFiles: publicFiles)
+        application.configuration.host = options.host
+        application.configuration.port = options.port
+        application.configuration.accessLog = !options.isQuiet
+        return application
     }
 
     /// A start-up failure that is not about the data.
@@ -48,9 +53,9 @@ struct ServerCommand {
         pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
 
         let started = ContinuousClock.now
-        let responder: APIService
+        let application: DossierApplication
         do {
-            responder = try Self.makeResponder(options: options)
+            application = try Self.makeApplication(options: options)
         } catch let error as ImportError {
             // The data is wrong: say which file and where, like `validate` does.
             DossierServerCommand.printError("dossier-server: \(error)")
@@ -59,9 +64,9 @@ struct ServerCommand {
             DossierServerCommand.printError("dossier-server: \(error)")
             return 1
         }
-        let configuration = ServerConfiguration(
-            host: options.host, port: options.port, accessLog: !options.isQuiet,
-            problems: APIService.problemVocabulary, responseHeaders: APIService.responseHeaders)
+        var configuration = application.configuration
+        configuration.limits.maxConnections = OpenFileLimit.fitConnectionCap(of: configuration)
+        let responder = application.service
         let server = Server(configuration: configuration, responder: responder)
         let port: Int
         do {

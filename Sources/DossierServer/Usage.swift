@@ -1,10 +1,11 @@
 /// The usage text, printed for `--help` and (on standard error) for bad flags.
 enum Usage {
     static let text = """
-        usage: dossier-server [--host H] [--port P] [--public DIR] [--data DIR] [--openapi FILE] [--quiet]
+        usage: dossier-server [--host H] [--port P] [--public DIR] [--data DIR [--no-embedded]] [--openapi FILE] [--quiet]
                dossier-server healthcheck [--port P]
                dossier-server import FILE... --out DIR
                dossier-server validate FILE...
+               dossier-server help | --help | --version
 
         Serves the kwalificatiedossier API over HTTP/1.1.
 
@@ -12,10 +13,13 @@ enum Usage {
           --host H        address to listen on (default 0.0.0.0)
           --port P        port to listen on, 0 for any free port (default $PORT, else 8080)
           --public DIR    directory of static files served for non-API paths (default Public)
-          --data DIR      also load every *.json and SBB *.xml file in DIR (beside the embedded dossiers)
+          --data DIR      also load every *.json and SBB *.xml file in DIR; a dossier whose crebo is
+                          embedded replaces the embedded copy (said on standard error)
+          --no-embedded   serve only the dossiers in --data, not the embedded ones
           --openapi FILE  the contract served at /openapi.yaml (default openapi.yaml)
           --quiet, -q     no access log on standard output
-          --help, -h      show this text
+          --help, -h      show this text (also: dossier-server help)
+          --version       show the version
 
         commands:
           healthcheck     exit 0 if http://127.0.0.1:$PORT/healthz answers 200, else 1

@@ -3,6 +3,7 @@
 Python standard library only; Linux only (it reads /proc).
 """
 
+import contextlib
 import os
 import re
 import resource
@@ -26,11 +27,16 @@ class BenchmarkError(Exception):
 # MARK: - Small helpers
 
 
-def free_port():
-    """A TCP port nobody listens on right now (the kernel's pick)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def listening_socket():
+    """A listening TCP socket on 127.0.0.1 at a port of the kernel's choice. It stays open
+    until the server that inherits it runs: a port picked and released first could be taken
+    by anyone in between."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(socket.SOMAXCONN)
+    # As a server's own listening socket is: an accept() that finds nothing must not block.
+    listener.setblocking(False)
+    return listener
 
 
 def raise_descriptor_limit():
@@ -177,6 +183,24 @@ def http_request(port, path, method="GET", timeout=5.0, headers=()):
     return int(status_line.split()[1]), head.decode(errors="replace"), body
 
 
+LISTENING = re.compile(rb"listening on http://[0-9.]+:(\d+)")
+
+
+def wait_for_listening(stderr_path, started, process, timeout=60.0):
+    """The port dossier-server (started with --port 0) reports on its stderr ("listening on
+    http://127.0.0.1:PORT"), polled every 0.5 ms like the first 200 below."""
+    deadline = started + timeout
+    while time.perf_counter() < deadline:
+        with open(stderr_path, "rb") as file:
+            match = LISTENING.search(file.read())
+        if match:
+            return int(match.group(1))
+        if process.poll() is not None:
+            raise BenchmarkError(f"{process.args[0]} exited with status {process.returncode} during start-up")
+        time.sleep(0.0005)
+    raise BenchmarkError(f"{process.args[0]} did not say it is listening within {timeout:.0f} s")
+
+
 def wait_for_200(port, path, started, process, timeout=60.0):
     """Polls `path` until it answers 200; returns seconds since `started` (a perf_counter
     value taken just before the process was spawned). Raises if the process exits first."""
@@ -216,7 +240,7 @@ class Process:
     def pids(self):
         if self.process is None or self.process.poll() is not None:
             return []
-        return [self.process.pid] + children(self.process.pid)
+        return [self.process.pid, *children(self.process.pid)]
 
     def cpu_seconds(self):
         return sum(cpu_seconds(pid) for pid in self.pids)
@@ -255,24 +279,24 @@ class DossierServer(Process):
         self.probe = probe
 
     def start(self):
-        self.port = free_port()
-        command = [SERVER_BINARY, "--host", "127.0.0.1", "--port", str(self.port)]
+        # Port 0: the server binds a port of the kernel's choice and says which on stderr.
+        command = [SERVER_BINARY, "--host", "127.0.0.1", "--port", "0"]
         if self.data:
             command += ["--data", self.data]
         if self.access_log is None:
             command.append("--quiet")
-        stdout = open(self.access_log, "wb") if self.access_log else subprocess.DEVNULL
-        with open(self.stderr_path, "wb") as stderr:
+        with contextlib.ExitStack() as files:
+            stdout = files.enter_context(open(self.access_log, "wb")) if self.access_log else subprocess.DEVNULL
+            stderr = files.enter_context(open(self.stderr_path, "wb"))
             started = time.perf_counter()
             self.process = subprocess.Popen(command, cwd=ROOT, stdout=stdout, stderr=stderr)
-        if stdout is not subprocess.DEVNULL:
-            stdout.close()
         try:
+            self.port = wait_for_listening(self.stderr_path, started, self.process)
             self.startup_seconds = wait_for_200(self.port, self.probe, started, self.process)
         except BenchmarkError as error:
             self.stop()
             with open(self.stderr_path, errors="replace") as file:
-                raise BenchmarkError(f"{error}\n{file.read().strip()}")
+                raise BenchmarkError(f"{error}\n{file.read().strip()}") from None
         return self
 
 
@@ -297,7 +321,11 @@ class Nginx(Process):
                 file.write(body)
             os.chmod(name, 0o644)
             locations.append(f"        location = {path} {{ alias {name}; }}")
-        self.port = free_port()
+        # nginx cannot listen on port 0, but it takes over listening sockets named in $NGINX
+        # (its binary-upgrade mechanism): it inherits one on a port the kernel chose, and sets
+        # its configured backlog on it.
+        listener = listening_socket()
+        self.port = listener.getsockname()[1]
         with open(os.path.join(HERE, "nginx.conf.template")) as file:
             template = file.read()
         config = (
@@ -308,15 +336,18 @@ class Nginx(Process):
         with open(config_path, "w") as file:
             file.write(config)
         command = [shutil.which("nginx"), "-p", self.directory, "-c", config_path, "-g", "daemon off;"]
+        environment = {**os.environ, "NGINX": f"{listener.fileno()};"}
         started = time.perf_counter()
-        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                        env=environment, pass_fds=(listener.fileno(),))
+        listener.close()
         try:
             self.startup_seconds = wait_for_200(self.port, self.probe, started, self.process)
         except BenchmarkError as error:
             process = self.process
             self.stop()
             errors = process.stderr.read().decode(errors="replace")
-            raise BenchmarkError(f"nginx did not start: {error} {errors.strip()}")
+            raise BenchmarkError(f"nginx did not start: {error} {errors.strip()}") from None
         return self
 
     def stop(self):
@@ -328,10 +359,8 @@ class Nginx(Process):
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 for pid in pids:
-                    try:
+                    with contextlib.suppress(ProcessLookupError):
                         os.kill(pid, signal.SIGKILL)
-                    except ProcessLookupError:
-                        pass
                 self.process.wait()
         self.process = None
 

@@ -38,17 +38,17 @@ def texts():
         with open(os.path.join(EMBEDDED, name), encoding="utf-8") as file:
             dossier = json.load(file)
 
-        def walk(value):
+        def walk(value, crebo):
             if isinstance(value, dict):
                 for child in value.values():
-                    walk(child)
+                    walk(child, crebo)
             elif isinstance(value, list):
                 for child in value:
-                    walk(child)
+                    walk(child, crebo)
             elif isinstance(value, str) and " " in value:
-                found.append((dossier["crebo"], value))
+                found.append((crebo, value))
 
-        walk(dossier)
+        walk(dossier, dossier["crebo"])
     return found
 
 

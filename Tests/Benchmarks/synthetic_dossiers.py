@@ -129,7 +129,7 @@ def make_dossier(index, templates, pool):
     vocabulary = make_vocabulary(pool, rng)
     dossier = rewrite(copy.deepcopy(template), "", pool, rng, vocabulary)
     # Vakkennis items are lists of texts with ids: rewrite their texts, keep the ids.
-    for item, original in zip(dossier["vakkennis"], template["vakkennis"]):
+    for item, original in zip(dossier["vakkennis"], template["vakkennis"], strict=True):
         item["tekst"] = pool.text("tekst", original["tekst"], rng, vocabulary)
     topic = " ".join(rng.sample(vocabulary, 2))
     dossier["crebo"] = crebo

@@ -9,24 +9,20 @@ import Testing
 /// socket: what a browser, an LMS or curl gets on the wire.
 @Suite("Live API over sockets")
 struct LiveServerTests {
-    private func get(_ target: String, extra: String = "") -> String {
-        "GET \(target) HTTP/1.1\r\nHost: localhost\r\n\(extra)\r\n"
-    }
-
     @Test("the dossier: 200 with exactly the rendered bytes, then 304 on its ETag, HEAD without a body")
     func conditionalAndHead() throws {
         try withLiveServer(responder: APIFixture.service, configuration: APIFixture.configuration) {
             _, port in
             let client = try TestClient(port: port)
-            client.send(get("/api/v1/dossiers/23292"))
+            client.send(APIFixture.rawGet("/api/v1/dossiers/23292"))
             let full = try client.readResponse()
             #expect(full.status == 200)
-            #expect(full.body == APIFixture.get("/api/v1/dossiers/23292").body.bytes)
+            #expect(full.body == APIFixture.get("/api/v1/dossiers/23292").body)
             #expect(full.header("Content-Length") == String(full.body.count))
             #expect(full.body.count > 60_000)
             let etag = try #require(full.header("ETag"))
 
-            client.send(get("/api/v1/dossiers/23292", extra: "If-None-Match: \(etag)\r\n"))
+            client.send(APIFixture.rawGet("/api/v1/dossiers/23292", extra: "If-None-Match: \(etag)\r\n"))
             let notModified = try client.readResponse()
             #expect(notModified.status == 304)
             #expect(notModified.header("ETag") == etag)
@@ -40,7 +36,7 @@ struct LiveServerTests {
             #expect(head.header("ETag") == etag)
 
             // Nothing stray after the HEAD: the next answer on the connection is the right one.
-            client.send(get("/healthz"))
+            client.send(APIFixture.rawGet("/healthz"))
             #expect(try client.readResponse().text == "{\"status\":\"ok\"}\n")
         }
     }
@@ -51,9 +47,9 @@ struct LiveServerTests {
             _, port in
             let client = try TestClient(port: port)
             client.send(
-                get("/api/v1/dossiers/23292/werkprocessen/B1-K2-W3")
-                    + get("/api/v1/zoeken?q=be%C3%AFnvloeden")
-                    + get("/api/v1/dossiers/99999"))
+                APIFixture.rawGet("/api/v1/dossiers/23292/werkprocessen/B1-K2-W3")
+                    + APIFixture.rawGet("/api/v1/zoeken?q=be%C3%AFnvloeden")
+                    + APIFixture.rawGet("/api/v1/dossiers/99999"))
             let werkproces = try client.readResponse()
             #expect(werkproces.status == 200)
             #expect(werkproces.text.contains("\"code\": \"B1-K2-W3\""))
@@ -72,10 +68,10 @@ struct LiveServerTests {
         try withLiveServer(responder: APIFixture.service, configuration: APIFixture.configuration) {
             _, port in
             let client = try TestClient(port: port)
-            client.send(get("/api/v1/zoeken?q=offerte"))
+            client.send(APIFixture.rawGet("/api/v1/zoeken?q=offerte"))
             let first = try client.readResponse()
             let etag = try #require(first.header("ETag"))
-            client.send(get("/api/v1/zoeken?q=offerte", extra: "If-None-Match: W/\(etag)\r\n"))
+            client.send(APIFixture.rawGet("/api/v1/zoeken?q=offerte", extra: "If-None-Match: W/\(etag)\r\n"))
             #expect(try client.readResponse().status == 304)
         }
     }
@@ -93,7 +89,8 @@ struct LiveServerTests {
             #expect(preflight.status == 204)
             #expect(preflight.header("Access-Control-Allow-Methods") == "GET, HEAD, OPTIONS")
             #expect(preflight.header("Access-Control-Max-Age") == "86400")
-            client.send(get("/api/v1/competenties/K", extra: "Origin: https://intranet.example\r\n"))
+            client.send(
+                APIFixture.rawGet("/api/v1/competenties/K", extra: "Origin: https://intranet.example\r\n"))
             let response = try client.readResponse()
             #expect(response.status == 200)
             #expect(response.header("Access-Control-Allow-Origin") == "*")
@@ -105,10 +102,10 @@ struct LiveServerTests {
         try withLiveServer(responder: APIFixture.service, configuration: APIFixture.configuration) {
             _, port in
             let client = try TestClient(port: port)
-            client.send(get("/api/v1/dossiers/23292"))
+            client.send(APIFixture.rawGet("/api/v1/dossiers/23292"))
             let etag = try #require(try client.readResponse().header("ETag"))
 
-            client.send(get("/api/v1/dossiers/23292", extra: "If-Match: \"nope\"\r\n"))
+            client.send(APIFixture.rawGet("/api/v1/dossiers/23292", extra: "If-Match: \"nope\"\r\n"))
             let failed = try client.readResponse()
             #expect(failed.status == 412)
             #expect(failed.header("Content-Type") == "application/problem+json")
@@ -118,27 +115,29 @@ struct LiveServerTests {
                 failed.text.contains("\"type\":\"https://dossiers.example/problems/precondition-failed\""))
 
             // A weak tag never matches under the strong comparison.
-            client.send(get("/api/v1/dossiers/23292", extra: "If-Match: W/\(etag)\r\n"))
+            client.send(APIFixture.rawGet("/api/v1/dossiers/23292", extra: "If-Match: W/\(etag)\r\n"))
             #expect(try client.readResponse().status == 412)
             client.send(
                 "HEAD /api/v1/dossiers/23292 HTTP/1.1\r\nHost: localhost\r\nIf-Match: \"nope\"\r\n\r\n")
             #expect(try client.readResponse(isHead: true).status == 412)
 
             for condition in [etag, "*", "\"nope\", \(etag)"] {
-                client.send(get("/api/v1/dossiers/23292", extra: "If-Match: \(condition)\r\n"))
+                client.send(APIFixture.rawGet("/api/v1/dossiers/23292", extra: "If-Match: \(condition)\r\n"))
                 let response = try client.readResponse()
                 #expect(response.status == 200)
                 #expect(response.header("ETag") == etag)
             }
             // If-Match is evaluated before If-None-Match.
             client.send(
-                get("/api/v1/dossiers/23292", extra: "If-None-Match: \(etag)\r\nIf-Match: \"nope\"\r\n"))
+                APIFixture.rawGet(
+                    "/api/v1/dossiers/23292", extra: "If-None-Match: \(etag)\r\nIf-Match: \"nope\"\r\n"))
             #expect(try client.readResponse().status == 412)
             client.send(
-                get("/api/v1/dossiers/23292", extra: "If-Match: \(etag)\r\nIf-None-Match: \(etag)\r\n"))
+                APIFixture.rawGet(
+                    "/api/v1/dossiers/23292", extra: "If-Match: \(etag)\r\nIf-None-Match: \(etag)\r\n"))
             #expect(try client.readResponse().status == 304)
             // An unknown resource stays 404: preconditions apply only to what would be 2xx.
-            client.send(get("/api/v1/dossiers/99999", extra: "If-Match: \"nope\"\r\n"))
+            client.send(APIFixture.rawGet("/api/v1/dossiers/99999", extra: "If-Match: \"nope\"\r\n"))
             #expect(try client.readResponse().status == 404)
         }
     }

@@ -7,16 +7,12 @@ import Testing
 /// dossier tree itself.
 @Suite("Mappings")
 struct MappingTests {
-    private func object(_ target: String) throws -> [String: Any] {
-        try #require(APIFixture.json(APIFixture.get(target)) as? [String: Any], "\(target)")
-    }
-
     /// (dossier, werkproces, competentie) triples as the dossier trees list them.
     private func triplesFromTrees() throws -> Set<[String]> {
         var triples = Set<[String]>()
         for crebo in ["23181", "23189", "23292"] {
             let werkprocessen = try #require(
-                try object("/api/v1/dossiers/\(crebo)/werkprocessen")["items"] as? [[String: Any]])
+                try APIFixture.object("/api/v1/dossiers/\(crebo)/werkprocessen")["items"] as? [[String: Any]])
             for werkproces in werkprocessen {
                 let code = try #require(werkproces["code"] as? String)
                 // null: the source does not give this werkproces's competenties (P2 in 23292).
@@ -31,7 +27,7 @@ struct MappingTests {
 
     @Test("the 23292 matrix has the competences the seed lists for each werkproces")
     func matrix23292() throws {
-        let matrix = try object("/api/v1/dossiers/23292/competenties")
+        let matrix = try APIFixture.object("/api/v1/dossiers/23292/competenties")
         let rows = try #require(matrix["werkprocessen"] as? [[String: Any]])
         var byCode: [String: [String]] = [:]
         var unknown: [String] = []
@@ -51,11 +47,13 @@ struct MappingTests {
         // The seed is P1's extract: P2's werkprocessen are named, their competences are not
         // given, so the matrix says null (unknown), not [] (none).
         #expect(unknown == ["P2-K1-W1", "P2-K1-W2", "P2-K2-W1", "P2-K2-W2"])
-        let p2 = try object("/api/v1/dossiers/23292/werkprocessen/P2-K1-W1")
+        let p2 = try APIFixture.object("/api/v1/dossiers/23292/werkprocessen/P2-K1-W1")
         #expect(p2["gedrag"] is NSNull && p2["competenties"] is NSNull && p2["omschrijving"] is NSNull)
-        #expect(try object("/api/v1/dossiers/23292/kerntaken/P2-K1")["vakkennis"] is NSNull)
+        #expect(try APIFixture.object("/api/v1/dossiers/23292/kerntaken/P2-K1")["vakkennis"] is NSNull)
         // Where the source does give the lists, an empty one would still be [].
-        #expect((try object("/api/v1/dossiers/23292/kerntaken/B1-K1")["vakkennis"] as? [Any])?.count == 35)
+        #expect(
+            (try APIFixture.object("/api/v1/dossiers/23292/kerntaken/B1-K1")["vakkennis"] as? [Any])?.count
+                == 35)
         let columns = try #require(matrix["competenties"] as? [[String: Any]])
         #expect(columns.count == 25)
         for column in columns {
@@ -70,11 +68,11 @@ struct MappingTests {
     func competentieReverse() throws {
         let fromTrees = try triplesFromTrees()
         var fromCompetenties = Set<[String]>()
-        let list = try #require(try object("/api/v1/competenties")["items"] as? [[String: Any]])
+        let list = try #require(try APIFixture.object("/api/v1/competenties")["items"] as? [[String: Any]])
         #expect(list.count == 25)
         for item in list {
             let code = try #require(item["code"] as? String)
-            let detail = try object("/api/v1/competenties/\(code)")
+            let detail = try APIFixture.object("/api/v1/competenties/\(code)")
             let werkprocessen = try #require(detail["werkprocessen"] as? [[String: Any]])
             #expect(item["aantalWerkprocessen"] as? Int == werkprocessen.count)
             for werkproces in werkprocessen {
@@ -91,7 +89,7 @@ struct MappingTests {
         for crebo in ["23181", "23189", "23292"] {
             var fromKerntaken = Set<[String]>()
             let kerntaken = try #require(
-                try object("/api/v1/dossiers/\(crebo)/kerntaken")["items"] as? [[String: Any]])
+                try APIFixture.object("/api/v1/dossiers/\(crebo)/kerntaken")["items"] as? [[String: Any]])
             for kerntaak in kerntaken where !(kerntaak["vakkennis"] is NSNull) {
                 for item in try #require(kerntaak["vakkennis"] as? [[String: Any]]) {
                     fromKerntaken.insert([item["id"] as! String, kerntaak["code"] as! String])
@@ -99,7 +97,7 @@ struct MappingTests {
             }
             var fromItems = Set<[String]>()
             let items = try #require(
-                try object("/api/v1/dossiers/\(crebo)/vakkennis")["items"] as? [[String: Any]])
+                try APIFixture.object("/api/v1/dossiers/\(crebo)/vakkennis")["items"] as? [[String: Any]])
             #expect(Set(items.map { $0["id"] as! String }).count == items.count, "each item once")
             for item in items {
                 for kerntaak in try #require(item["kerntaken"] as? [[String: Any]]) {
@@ -112,7 +110,8 @@ struct MappingTests {
 
     @Test("an item the seed lists under all three kerntaken is one item with three kerntaken")
     func sharedVakkennis() throws {
-        let items = try #require(try object("/api/v1/dossiers/23292/vakkennis")["items"] as? [[String: Any]])
+        let items = try #require(
+            try APIFixture.object("/api/v1/dossiers/23292/vakkennis")["items"] as? [[String: Any]])
         let item = try #require(
             items.first { $0["tekst"] as? String == "kan relevante (online) informatiebronnen raadplegen" })
         #expect(
@@ -120,7 +119,7 @@ struct MappingTests {
                 "B1-K1", "B1-K2", "B1-K3",
             ])
         let id = try #require(item["id"] as? String)
-        let single = try object("/api/v1/dossiers/23292/vakkennis/\(id)")
+        let single = try APIFixture.object("/api/v1/dossiers/23292/vakkennis/\(id)")
         #expect(single["tekst"] as? String == item["tekst"] as? String)
     }
 
@@ -131,8 +130,8 @@ struct MappingTests {
         while let path = queue.popLast() {
             guard seen.insert(path).inserted else { continue }
             let response = APIFixture.get(path)
-            #expect(response.status == .ok, "link \(path)")
-            guard let json = APIFixture.json(response) else { continue }
+            #expect(response.status == 200, "link \(path)")
+            guard let json = response.json else { continue }
             collectLinks(json, into: &queue)
         }
         let rendered = Set(APIFixture.service.renderedPaths)

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import HTTPServer
 import Synchronization
 import Testing
@@ -31,17 +32,44 @@ struct RenderingTests {
         }
     }
 
-    @Test("threads asking for a resource for the first time at once all get the same response")
+    @Test("two threads rendering one resource at once both serve the response stored first")
     func concurrentFirstUse() throws {
-        let rendered = RenderedResources(catalog: APIFixture.catalog)
-        let path = "/api/v1/dossiers/23292"
-        let seen = Mutex<Set<ObjectIdentifier>>([])
-        DispatchQueue.concurrentPerform(iterations: 8) { _ in
-            if let response = rendered[path] {
-                seen.withLock { _ = $0.insert(ObjectIdentifier(response)) }
+        // The document holds each renderer until the other one is rendering too, so both
+        // really render (the race this guards against, made certain rather than hoped for),
+        // and each render gives different bytes, so which one was served is visible.
+        let renders = Mutex(0)
+        let bothRendering = DispatchSemaphore(value: 0)
+        let document = Document(["x"]) {
+            let count = renders.withLock { count in
+                count += 1
+                return count
             }
+            if count == 2 {
+                bothRendering.signal()
+                bothRendering.signal()
+            }
+            _ = bothRendering.wait(timeout: .now() + 5)
+            return .object(["render": .int(count)])
         }
-        #expect(seen.withLock { $0.count } == 1)
+        let rendered = RenderedResources([(path: "/x", mediaType: Resource.json, document: document)])
+        let served = Mutex<[PreparedResponse]>([])
+        let finished = DispatchGroup()
+        for _ in 0..<2 {
+            finished.enter()
+            // Threads of their own: the renderers block, which a Dispatch worker must never do.
+            Thread {
+                if let response = rendered["/x"] { served.withLock { $0.append(response) } }
+                finished.leave()
+            }.start()
+        }
+        #expect(finished.wait(timeout: .now() + 10) == .success)
+        #expect(renders.withLock { $0 } == 2)
+        let responses = served.withLock { $0 }
+        #expect(responses.count == 2)
+        #expect(responses.first === responses.last)
+        #expect(rendered["/x"] === responses.first)
+        // Once stored, the lookup renders no more.
+        #expect(renders.withLock { $0 } == 2)
     }
 
     @Test("the warm-up renders every resource once; requests then get those very responses")

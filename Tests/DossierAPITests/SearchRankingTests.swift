@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import Testing
 
 @testable import DossierAPI
@@ -19,8 +20,8 @@ struct SearchRankingTests {
 
     private func hits(_ query: String) throws -> [Hit] {
         let response = APIFixture.get("/api/v1/zoeken?" + query)
-        #expect(response.status == .ok, "\(query)")
-        let body = try #require(APIFixture.json(response) as? [String: Any])
+        #expect(response.status == 200, "\(query)")
+        let body = try #require(response.json as? [String: Any])
         let items = try #require(body["items"] as? [[String: Any]])
         return try items.map { item in
             Hit(
@@ -72,7 +73,7 @@ struct SearchRankingTests {
     @Test("a dossier's whole title ranks it first: Dienstverlening is dossier 23189")
     func exactTitle() throws {
         for dossier in APIFixture.catalog.dossiers {
-            let query = QueryEncoding.encode(dossier.titel)
+            let query = PercentEncoding.encode(dossier.titel)
             let first = try #require(try hits("q=\(query)").first)
             #expect(first.soort == "dossier" && first.code == dossier.crebo, "\(dossier.titel)")
         }
@@ -130,7 +131,7 @@ struct SearchRankingTests {
                 #expect(first.crebo == dossier.crebo)
                 // Every hit really carries the number.
                 for hit in ranked {
-                    let body = String(decoding: APIFixture.get(hit.path).body.bytes, as: UTF8.self)
+                    let body = String(decoding: APIFixture.get(hit.path).body, as: UTF8.self)
                     #expect(body.contains("\"\(crebo)\""), "\(hit.path)")
                 }
             }

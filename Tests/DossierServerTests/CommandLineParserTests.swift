@@ -51,6 +51,24 @@ struct CommandLineParserTests {
         }
     }
 
+    @Test("--no-embedded serves --data only, and needs --data")
+    func noEmbedded() throws {
+        guard
+            case .serve(let options) = try CommandLineParser.parse(
+                ["--data", "data", "--no-embedded"], environment: [:])
+        else {
+            Issue.record("not serve")
+            return
+        }
+        #expect(!options.includesEmbedded && options.dataDirectory == "data")
+        #expect(ServeOptions().includesEmbedded)
+        #expect(
+            throws: UsageError(message: "--no-embedded needs --data DIR: there would be nothing to serve")
+        ) {
+            try CommandLineParser.parse(["--no-embedded"], environment: [:])
+        }
+    }
+
     @Test("subcommands: healthcheck, import and validate")
     func subcommands() throws {
         #expect(

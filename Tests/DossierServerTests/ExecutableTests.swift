@@ -61,17 +61,23 @@ struct ExecutableTests {
         #expect(result.errors.contains("usage: dossier-server"))
     }
 
-    @Test("import turns the two sources into exactly the embedded JSON")
+    @Test("import turns the three sources into exactly the embedded JSON")
     func importMatchesEmbeddedData() throws {
         let out = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
         let fixtures = Self.repository.appendingPathComponent("Tests/DossierTests/Fixtures")
         let result = try Self.run([
             "import", fixtures.appendingPathComponent("kd-23292-aftersales-mobiliteitsbranche.txt").path,
-            fixtures.appendingPathComponent("2755-dienstverlening.xml").path, "--out", out.path,
+            fixtures.appendingPathComponent("2755-dienstverlening.xml").path,
+            fixtures.appendingPathComponent("4156-maatschappelijke-zorg.xml").path, "--out", out.path,
         ])
         #expect(result.status == 0, "\(result.errors)")
-        for crebo in ["23292", "23189"] {
+        let shippedNames = try FileManager.default.contentsOfDirectory(
+            atPath: Self.repository.appendingPathComponent("Sources/Dossier/Resources/dossiers").path
+        ).filter { $0.hasSuffix(".json") }
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == shippedNames.sorted())
+        for crebo in ["23292", "23189", "23181"] {
             let written = try Data(contentsOf: out.appendingPathComponent("\(crebo).json"))
             let shipped = try Data(
                 contentsOf: Self.repository.appendingPathComponent(

@@ -12,6 +12,10 @@ public struct Catalog: Sendable {
     /// The 25 SBB competenties, `A`...`Y` (``Competentie/alle``).
     public let competenties: [Competentie]
 
+    /// The embedded dossiers that a `--data` file replaced (same dossier crebo), by crebo;
+    /// empty unless the catalog came from ``load(dataDirectory:includingEmbedded:)``.
+    public let replacedEmbedded: [EmbeddedReplacement]
+
     private let dossierIndex: [String: Int]
     private let kwalificatieIndex: [String: KwalificatieVerwijzing]
     private let werkprocessenPerCompetentie: [String: [WerkprocesVerwijzing]]
@@ -22,7 +26,10 @@ public struct Catalog: Sendable {
     /// twice).
     ///
     /// - Parameter dossiers: The dossiers, each with the name of the file it was loaded from.
-    public init(dossiers: [(file: String, dossier: Kwalificatiedossier)]) throws {
+    ///   - replacedEmbedded: The embedded dossiers left out because a data file replaced them.
+    public init(
+        dossiers: [(file: String, dossier: Kwalificatiedossier)], replacedEmbedded: [EmbeddedReplacement] = []
+    ) throws {
         var seen: [String: String] = [:]
         var kwalificatieCrebos: [String: String] = [:]
         for (file, dossier) in dossiers {
@@ -50,12 +57,13 @@ public struct Catalog: Sendable {
                     "dossier crebo \(dossier.crebo) is a kwalificatie crebo in \(kwalificatieCrebos[dossier.crebo]!)"
             )
         }
-        self.init(validated: dossiers.map(\.dossier))
+        self.init(validated: dossiers.map(\.dossier), replacedEmbedded: replacedEmbedded)
     }
 
-    private init(validated: [Kwalificatiedossier]) {
+    private init(validated: [Kwalificatiedossier], replacedEmbedded: [EmbeddedReplacement]) {
         let sorted = validated.sorted { $0.crebo < $1.crebo }
         dossiers = sorted
+        self.replacedEmbedded = replacedEmbedded.sorted { $0.crebo < $1.crebo }
         competenties = Competentie.alle
         var dossierIndex: [String: Int] = [:]
         var kwalificatieIndex: [String: KwalificatieVerwijzing] = [:]
@@ -163,14 +171,57 @@ public struct Catalog: Sendable {
     /// The embedded dossiers plus every `*.json` (project format) and `*.xml` (SBB export) file
     /// directly in `directory`, all validated before the catalog exists.
     ///
+    /// The rules between the two sources:
+    /// - a data file's dossier whose crebo is embedded **replaces** the embedded copy (a newer
+    ///   SBB version is served without a rebuild); ``replacedEmbedded`` lists each one, so the
+    ///   server can say so;
+    /// - two data files with one dossier crebo are an error naming both: neither is newer;
+    /// - every other clash (a kwalificatie crebo used twice, also between a data file and an
+    ///   embedded dossier it does not replace) is an error, the embedded file named as
+    ///   `23292.json (embedded)`;
+    /// - without the embedded dossiers, a directory without any dossier is an error too: a
+    ///   server with nothing to serve is a mistake, not a state.
+    ///
     /// - Parameters:
     ///   - directory: The `--data` directory, or `nil` for the embedded data only.
     ///   - includingEmbedded: Whether the shipped dossiers are part of the catalog.
-    /// - Throws: ``ImportError`` for the first invalid file, or a dossier crebo found twice.
+    /// - Throws: ``ImportError`` for the first invalid file, or a clash between files.
     public static func load(dataDirectory directory: URL?, includingEmbedded: Bool = true) throws -> Catalog {
-        var files = includingEmbedded ? try embeddedFiles() : []
-        if let directory { files += try dataFiles(in: directory) }
-        return try load(files: files)
+        var data: [(file: String, dossier: Kwalificatiedossier)] = []
+        var dataPaths: [String: String] = [:]  // dossier crebo → the data file's path as given
+        for url in try directory.map(dataFiles(in:)) ?? [] {
+            for dossier in try DossierImporter.importFile(at: url) {
+                if let other = data.first(where: { $0.dossier.crebo == dossier.crebo }) {
+                    throw ImportError(
+                        file: url.lastPathComponent, location: .file,
+                        message:
+                            "dossier crebo \(dossier.crebo) is also in \(other.file); keep one of the two")
+                }
+                data.append((url.lastPathComponent, dossier))
+                dataPaths[dossier.crebo] = url.relativePath
+            }
+        }
+        var embedded: [(file: String, dossier: Kwalificatiedossier)] = []
+        var replaced: [EmbeddedReplacement] = []
+        for url in includingEmbedded ? try embeddedFiles() : [] {
+            for dossier in try DossierImporter.importFile(at: url) {
+                if let path = dataPaths[dossier.crebo] {
+                    replaced.append(
+                        EmbeddedReplacement(
+                            crebo: dossier.crebo, file: path, embeddedFile: url.lastPathComponent))
+                } else {
+                    embedded.append(("\(url.lastPathComponent) (embedded)", dossier))
+                }
+            }
+        }
+        if let directory, !includingEmbedded, data.isEmpty {
+            throw ImportError(
+                file: directory.lastPathComponent, location: .file,
+                message:
+                    "no dossier in \(directory.relativePath) (*.json or SBB *.xml), and the embedded ones are off"
+            )
+        }
+        return try Catalog(dossiers: embedded + data, replacedEmbedded: replaced)
     }
 
     /// Loads exactly these files (JSON, SBB XML or published text), validated.
@@ -226,6 +277,23 @@ public struct WerkprocesVerwijzing: Sendable, Hashable, Codable {
         self.dossierCrebo = dossierCrebo
         self.kerntaakCode = kerntaakCode
         self.werkprocesCode = werkprocesCode
+    }
+}
+
+/// An embedded dossier left out of a catalog because a data file holds the same dossier crebo.
+public struct EmbeddedReplacement: Sendable, Hashable {
+    /// The dossier crebo both hold.
+    public let crebo: String
+    /// The data file served instead, as its path was given (`data/23189.json`).
+    public let file: String
+    /// The embedded file left out (`23189.json`).
+    public let embeddedFile: String
+
+    /// Creates a replacement record.
+    public init(crebo: String, file: String, embeddedFile: String) {
+        self.crebo = crebo
+        self.file = file
+        self.embeddedFile = embeddedFile
     }
 }
 

@@ -21,13 +21,13 @@ struct Checker {
     }
 
     func run() throws {
-        guard TextRules.isCrebo(dossier.crebo) else {
+        guard Crebo.isValid(dossier.crebo) else {
             throw fail("crebo", "dossier crebo '\(dossier.crebo)' is not five digits")
         }
         try requireText(dossier.titel, "titel")
         if let domein = dossier.opleidingsdomein {
             try requireText(domein.titel, "opleidingsdomein.titel")
-            if let crebo = domein.crebo, !TextRules.isCrebo(crebo) {
+            if let crebo = domein.crebo, !Crebo.isValid(crebo) {
                 throw fail("opleidingsdomein.crebo", "crebo '\(crebo)' is not five digits")
             }
         }
@@ -150,7 +150,7 @@ struct Checker {
             }
             try requireText(kwalificatie.titel, "\(path).titel")
             if let crebo = kwalificatie.crebo {
-                guard TextRules.isCrebo(crebo) else {
+                guard Crebo.isValid(crebo) else {
                     throw fail("\(path).crebo", "crebo '\(crebo)' is not five digits")
                 }
                 guard crebos.insert(crebo).inserted, crebo != dossier.crebo else {

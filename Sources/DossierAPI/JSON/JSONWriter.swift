@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// Serialises a ``JSONValue`` to UTF-8 bytes, pretty-printed with two-space indentation.
 ///
 /// Pretty output because the API is read with curl as often as by programs; the cost is paid
@@ -80,26 +82,8 @@ public enum JSONWriter {
         output.append(contentsOf: text.utf8)
     }
 
+    /// RFC 8259 §7 escaping, shared with the HTTP layer's problem bodies.
     private static func writeString(_ text: String, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
-            case 0x0A: output.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: output.append(contentsOf: #"\r"#.utf8)
-            case 0x09: output.append(contentsOf: #"\t"#.utf8)
-            case 0x00..<0x20:
-                output.append(contentsOf: #"\u00"#.utf8)
-                output.append(hexDigit(byte >> 4))
-                output.append(hexDigit(byte & 0x0F))
-            default: output.append(byte)
-            }
-        }
-        output.append(UInt8(ascii: "\""))
-    }
-
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+        JSONString.append(text, to: &output)
     }
 }

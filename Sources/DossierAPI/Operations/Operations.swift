@@ -1,21 +1,30 @@
-import Dossier
 import HTTPServer
 
-/// The API's operations, one method per `operationId` of `openapi.yaml`.
+/// What answers the rows of ``ResourceTable``: the one handler of every rendered row, and one
+/// method per operation that is made per request (named after its `operationId`).
 ///
-/// Every GET resource but search is pre-rendered (``RenderedResources``); an operation only
-/// checks its path parameters, finds the rendered response at the canonical path, and says
-/// precisely what is missing when there is none. Search is computed per request from the
-/// index built at start-up.
+/// A rendered row's handler checks the path parameters against their kinds, finds the
+/// rendered response at the canonical path the row builds from the decoded values, and says
+/// precisely what is missing when there is none. Search is computed per request from the index
+/// built at start-up.
 struct Operations: Sendable {
-    let catalog: Catalog
     let rendered: RenderedResources
     let search: SearchService
     let openAPI: PreparedResponse
     let health: PreparedResponse
     let publicFiles: StaticFiles
 
-    // MARK: Start
+    /// The router's handler for `resource`.
+    func handler(for resource: Resource) -> RouterBuilder.Handler {
+        switch resource.answer {
+        case .rendered:
+            return { request, parameters in self.rendered(resource, request, parameters) }
+        case .operation(let operation):
+            return operation(self)
+        }
+    }
+
+    // MARK: Operations made per request
 
     func getBrowsePage(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
         publicFiles.respond(to: request)
@@ -29,155 +38,77 @@ struct Operations: Sendable {
         HTTPResponse(prepared: health)
     }
 
-    func getEntryPoint(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        resource(ResourcePath.root, request)
-    }
-
-    // MARK: Dossiers
-
-    func listDossiers(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        resource(ResourcePath.dossiers, request)
-    }
-
-    func getDossier(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        inDossier(request, parameters) { ResourcePath.dossier($0) }
-    }
-
-    func listDossierKwalificaties(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        inDossier(request, parameters) { ResourcePath.kwalificaties($0) }
-    }
-
-    func getDossierKwalificatie(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        inDossier(request, parameters, child: ("profiel", .profiel, "kwalificatie")) {
-            ResourcePath.kwalificatie($0, profiel: $1)
-        }
-    }
-
-    func listKwalificaties(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        resource(ResourcePath.kwalificaties, request)
-    }
-
-    func getKwalificatie(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        let crebo = parameters["crebo"] ?? ""
-        guard PathParameter.crebo.matches(crebo) else { return invalid(crebo, .crebo, request) }
-        return resource(ResourcePath.kwalificatie(crebo: crebo), request) {
-            "Er is geen kwalificatie met crebo \(crebo)."
-        }
-    }
-
-    func listKerntaken(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        inDossier(request, parameters) { ResourcePath.kerntaken($0) }
-    }
-
-    func getKerntaak(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        inDossier(request, parameters, child: ("code", .kerntaak, "kerntaak")) {
-            ResourcePath.kerntaak($0, $1)
-        }
-    }
-
-    func listWerkprocessen(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        inDossier(request, parameters) { ResourcePath.werkprocessen($0) }
-    }
-
-    func getWerkproces(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        inDossier(request, parameters, child: ("code", .werkproces, "werkproces")) {
-            ResourcePath.werkproces($0, $1)
-        }
-    }
-
-    func getKeuzedelen(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        inDossier(request, parameters) { ResourcePath.keuzedelen($0) }
-    }
-
-    func listVakkennis(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        inDossier(request, parameters) { ResourcePath.vakkennis($0) }
-    }
-
-    func getVakkennis(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        inDossier(request, parameters, child: ("id", .vakkennis, "vakkennis-item")) {
-            ResourcePath.vakkennisItem($0, $1)
-        }
-    }
-
-    // MARK: Competenties
-
-    func getCompetentieMatrix(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        inDossier(request, parameters) { ResourcePath.competentieMatrix($0) }
-    }
-
-    func listCompetenties(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        resource(ResourcePath.competenties, request)
-    }
-
-    func getCompetentie(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
-        let code = parameters["code"] ?? ""
-        guard PathParameter.competentie.matches(code) else { return invalid(code, .competentie, request) }
-        return resource(ResourcePath.competentie(code), request) { "Er is geen competentie \(code)." }
-    }
-
-    // MARK: Search
-
     func search(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
+        let dialect = ResourceTable.search.dialect
         // Only search's own parameters are decoded: anything else in the query is ignored,
         // however it is written, as on every other resource.
         guard let items = QueryItems.parse(request.query, names: SearchRequest.parameterNames) else {
-            return APIProblem(kind: .invalidQuery, detail: "De query bevat een ongeldige %-codering.")
-                .response(for: request)
+            return dialect.response(.invalidQuery("De query bevat een ongeldige %-codering."), for: request)
         }
         switch SearchRequest.parse(items) {
         case .failure(let problem):
-            return problem.response(for: request)
+            return dialect.response(problem, for: request)
         case .success(let searchRequest):
             let body = JSONWriter.bytes(search.search(searchRequest))
-            var headers = RenderedResources.jsonHeaders
+            var headers = RenderedResources.headers(mediaType: ResourceTable.search.mediaType)
             headers.append(name: "ETag", value: EntityTag.strong(for: body))
             return HTTPResponse(status: .ok, headers: headers, body: body)
         }
     }
 
-    // MARK: Helpers
+    // MARK: Rendered rows
 
-    /// The rendered resource at `path`, or a 404 with `detail`.
-    private func resource(
-        _ path: String, _ request: HTTPRequest,
-        notFound detail: () -> String = { "Deze resource bestaat niet." }
+    /// The rendered instance of `resource` that the request's decoded parameters name.
+    ///
+    /// The router only gets here when the path-only lookup missed the request's path as
+    /// written: for a path that names a resource in another form (`%61pi`, `B1%2DK2`) or for one
+    /// that names none. The canonical path comes from the same row that built the rendered one,
+    /// so the two cannot disagree.
+    private func rendered(
+        _ resource: Resource, _ request: HTTPRequest, _ parameters: RouteParameters
     ) -> HTTPResponse {
-        guard let prepared = rendered[path] else {
-            return APIProblem(kind: .notFound, detail: detail()).response(for: request)
-        }
-        return HTTPResponse(prepared: prepared)
-    }
-
-    /// A resource under `/api/v1/dossiers/{crebo}`, with an optional second parameter (its
-    /// name, shape and what the thing is called in a 404's detail).
-    private func inDossier(
-        _ request: HTTPRequest, _ parameters: RouteParameters,
-        child: (name: String, shape: PathParameter, noun: String)? = nil,
-        path: (String, String) -> String
-    ) -> HTTPResponse {
-        let crebo = parameters["crebo"] ?? ""
-        guard PathParameter.crebo.matches(crebo) else { return invalid(crebo, .crebo, request) }
-        var value = ""
-        if let child {
-            value = parameters[child.name] ?? ""
-            guard child.shape.matches(value) else { return invalid(value, child.shape, request) }
-        }
-        return resource(path(crebo, value), request) {
-            guard catalog.dossier(crebo: crebo) != nil, let child else {
-                return "Er is geen dossier met crebo \(crebo)."
+        var values: [String] = []
+        values.reserveCapacity(resource.parameters.count)
+        for (name, kind) in zip(resource.parameterNames, resource.parameters) {
+            let value = parameters[name] ?? ""
+            guard kind.matches(value) else {
+                return resource.dialect.response(.invalidParameter(value, kind), for: request)
             }
-            return "Dossier \(crebo) heeft geen \(child.noun) \(value)."
+            values.append(value)
         }
+        if let prepared = rendered[resource.path(values)] {
+            return HTTPResponse(prepared: prepared)
+        }
+        return resource.dialect.response(.notFound(notFoundDetail(resource, values)), for: request)
     }
 
-    private func inDossier(
-        _ request: HTTPRequest, _ parameters: RouteParameters, path: (String) -> String
-    ) -> HTTPResponse {
-        inDossier(request, parameters, child: nil) { crebo, _ in path(crebo) }
-    }
-
-    private func invalid(_ value: String, _ shape: PathParameter, _ request: HTTPRequest) -> HTTPResponse {
-        APIProblem(kind: .invalidParameter, detail: "'\(value)' is ongeldig: \(shape.shape).").response(
-            for: request)
+    /// Names the first thing that does not exist: "Er is geen dossier met crebo 99999." when
+    /// the dossier is unknown, else "Dossier 23292 heeft geen kerntaak B1-K9.".
+    func notFoundDetail(_ resource: Resource, _ values: [String]) -> String {
+        guard !values.isEmpty else { return "Deze resource bestaat niet." }
+        // What the first `count` values name, and its Dutch noun.
+        func owner(_ count: Int) -> (noun: String, exists: Bool) {
+            guard count < values.count, let row = ResourceTable.owner(of: resource, parameters: count) else {
+                return (resource.noun ?? "resource", false)
+            }
+            return (row.noun ?? "resource", rendered.contains(row.path(Array(values.prefix(count)))))
+        }
+        var missing = values.count
+        for count in 1..<values.count where !owner(count).exists {
+            missing = count
+            break
+        }
+        let noun = owner(missing).noun
+        let value = values[missing - 1]
+        guard missing > 1 else {
+            return "Er is geen \(noun) \(resource.parameters[0].isCrebo ? "met crebo " : "")\(value)."
+        }
+        // The chain of owners, nearest first: "Kwalificatie P1 van dossier 23292".
+        var owners: [String] = []
+        for count in stride(from: missing - 1, through: 1, by: -1) {
+            owners.append("\(owner(count).noun) \(values[count - 1])")
+        }
+        let chain = owners.joined(separator: " van ")
+        return chain.prefix(1).uppercased() + chain.dropFirst() + " heeft geen \(noun) \(value)."
     }
 }

@@ -2,8 +2,8 @@ import Dossier
 import HTTPServer
 import Synchronization
 
-/// Every pre-rendered GET resource of the API as a prepared response (bytes, strong ETag,
-/// fixed fields), keyed by its canonical path.
+/// The path-only lookup: every instance of every rendered row of ``ResourceTable`` as a
+/// prepared response (bytes, strong ETag, fixed fields), keyed by its canonical path.
 ///
 /// Every path is known from start-up; a resource is rendered once, the first time it is asked
 /// for, and served from its prepared bytes ever after, so a request for one of these is a
@@ -12,57 +12,81 @@ import Synchronization
 /// memory to what is asked for.) The ETag comes from the bytes alone, so every replica and
 /// every restart serving the same data gives the same tag.
 struct RenderedResources: Sendable {
-    /// The fields of every successful API response.
-    static let jsonHeaders: HTTPFields = [
-        "Content-Type": "application/json",
-        "Cache-Control": "public, max-age=300",
-    ]
+    /// The fields of every successful API response of `mediaType`, before its ETag (CORS and
+    /// `nosniff` are on every response of the server: ``DossierApplication/responseHeaders``).
+    static func headers(mediaType: String) -> HTTPFields {
+        ["Content-Type": mediaType, "Cache-Control": "public, max-age=300"]
+    }
 
-    private let responses: [String: Resource]
+    private let entries: [String: Entry]
 
+    /// Finds every instance of every rendered row in `catalog`; renders none of them yet.
     init(catalog: Catalog) {
-        responses = ResourceDocuments(catalog: catalog).documents.mapValues(Resource.init)
+        let context = DocumentContext(catalog: catalog)
+        var instances: [(path: String, mediaType: String, document: Document)] = []
+        for row in ResourceTable.all {
+            guard case .rendered(let build) = row.answer else { continue }
+            for document in build(context) {
+                instances.append((row.path(document.values), row.mediaType, document))
+            }
+        }
+        self.init(instances)
+    }
+
+    /// The lookup of exactly these instances (the tests give their own).
+    init(_ instances: [(path: String, mediaType: String, document: Document)]) {
+        var entries: [String: Entry] = [:]
+        for instance in instances {
+            precondition(entries[instance.path] == nil, "two resources rendered at \(instance.path)")
+            entries[instance.path] = Entry(mediaType: instance.mediaType, document: instance.document)
+        }
+        self.entries = entries
     }
 
     /// The prepared response at a canonical path (`/api/v1/dossiers/23292`), if there is one;
     /// rendered now if this is the first time it is asked for.
     subscript(path: String) -> PreparedResponse? {
-        responses[path]?.response
+        entries[path]?.response
+    }
+
+    /// Whether there is a resource at a canonical path (without rendering it).
+    func contains(_ path: String) -> Bool {
+        entries[path] != nil
     }
 
     /// Every rendered path, sorted (for tests and the benchmark harness).
-    var paths: [String] { responses.keys.sorted() }
+    var paths: [String] { entries.keys.sorted() }
 
     /// Renders every resource not rendered yet; returns how many resources there are and the
     /// bytes of their bodies.
     func renderAll() -> (resources: Int, bytes: Int) {
         var bytes = 0
-        for resource in responses.values {
-            bytes += resource.response.body.count
+        for entry in entries.values {
+            bytes += entry.response.body.count
         }
-        return (responses.count, bytes)
+        return (entries.count, bytes)
     }
 
     /// One resource: how to build its document, and the response once rendered.
     ///
     /// Two event loops asking for a resource for the first time at once may both render it;
     /// the first to store its response wins and both serve that one (the bytes are the same).
-    private final class Resource: Sendable {
-        private let document: ResourceDocuments.Document
+    private final class Entry: Sendable {
+        private let mediaType: String
+        private let document: Document
         private let rendered = AtomicLazyReference<PreparedResponse>()
 
-        init(_ document: ResourceDocuments.Document) {
+        init(mediaType: String, document: Document) {
+            self.mediaType = mediaType
             self.document = document
         }
 
         var response: PreparedResponse {
             if let response = rendered.load() { return response }
-            var headers = RenderedResources.jsonHeaders
-            if let canonical = document.canonicalPath {
-                headers.append(name: "Content-Location", value: canonical)
-            }
+            var headers = RenderedResources.headers(mediaType: mediaType)
+            for field in document.headers { headers.append(field) }
             return rendered.storeIfNil(
-                PreparedResponse(status: .ok, headers: headers, body: JSONWriter.bytes(document.build())))
+                PreparedResponse(status: .ok, headers: headers, body: document.render()))
         }
     }
 }

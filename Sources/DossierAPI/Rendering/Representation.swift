@@ -31,7 +31,8 @@ struct Representation {
         werkprocesByCode[code]
     }
 
-    private var crebo: String { dossier.crebo }
+    /// The dossier's crebo.
+    var crebo: String { dossier.crebo }
 
     // MARK: Dossier
 
@@ -40,7 +41,7 @@ struct Representation {
         .object([
             "crebo": .string(crebo),
             "titel": .string(dossier.titel),
-            "links": links(self: ResourcePath.dossier(crebo)),
+            "links": links(self: ResourceTable.getDossier.path(crebo)),
         ])
     }
 
@@ -52,7 +53,8 @@ struct Representation {
             "opleidingsdomein": opleidingsdomein(),
             "geldigVanaf": .string(dossier.geldigVanaf),
             "kwalificaties": .array(dossier.kwalificaties.map(kwalificatieReference)),
-            "links": links(self: ResourcePath.dossier(crebo), parent: ResourcePath.dossiers),
+            "links": links(
+                self: ResourceTable.getDossier.path(crebo), parent: ResourceTable.listDossiers.path()),
         ])
     }
 
@@ -86,16 +88,8 @@ struct Representation {
                 "soort": .string(dossier.bron.soort.rawValue),
                 "bestand": .string(dossier.bron.bestand),
             ]),
-            "links": .object([
-                "self": .string(ResourcePath.dossier(crebo)),
-                "parent": .string(ResourcePath.dossiers),
-                "kwalificaties": .string(ResourcePath.kwalificaties(crebo)),
-                "kerntaken": .string(ResourcePath.kerntaken(crebo)),
-                "werkprocessen": .string(ResourcePath.werkprocessen(crebo)),
-                "keuzedelen": .string(ResourcePath.keuzedelen(crebo)),
-                "competenties": .string(ResourcePath.competentieMatrix(crebo)),
-                "vakkennis": .string(ResourcePath.vakkennis(crebo)),
-            ]),
+            // Its children (kwalificaties, kerntaken, ...) are linked from the table's rows.
+            "links": ResourceTable.getDossier.links([crebo], parent: ResourceTable.listDossiers.path()),
         ])
     }
 
@@ -104,7 +98,7 @@ struct Representation {
         return .object(["titel": .string(domein.titel), "crebo": .string(domein.crebo)])
     }
 
-    private func generiekOnderdeel(_ onderdeel: GeneriekOnderdeel) -> JSONValue {
+    func generiekOnderdeel(_ onderdeel: GeneriekOnderdeel) -> JSONValue {
         .object([
             "naam": .string(onderdeel.naam),
             "niveaus": onderdeel.niveaus.map { .array($0.map(JSONValue.int)) } ?? .null,
@@ -121,7 +115,7 @@ struct Representation {
             "crebo": .string(kwalificatie.crebo),
             "titel": .string(kwalificatie.titel),
             "mboNiveau": .int(kwalificatie.mboNiveau),
-            "links": links(self: ResourcePath.kwalificatie(crebo, profiel: kwalificatie.code)),
+            "links": links(self: ResourceTable.getDossierKwalificatie.path(crebo, kwalificatie.code)),
         ])
     }
 
@@ -129,13 +123,9 @@ struct Representation {
     /// with every text (`full: true`, for reading or printing one kwalificatie whole).
     func kwalificatie(_ kwalificatie: Kwalificatie, full: Bool) -> JSONValue {
         let kerntaken = kwalificatie.kerntaken.compactMap { kerntaakByCode[$0] }
-        var linkMembers: JSONObject = [
-            "self": .string(ResourcePath.kwalificatie(crebo, profiel: kwalificatie.code)),
-            "parent": .string(ResourcePath.kwalificaties(crebo)),
-            "dossier": .string(ResourcePath.dossier(crebo)),
-        ]
+        var extra: JSONObject = ["dossier": .string(ResourceTable.getDossier.path(crebo))]
         if let own = kwalificatie.crebo {
-            linkMembers.append("kwalificatie", .string(ResourcePath.kwalificatie(crebo: own)))
+            extra.append("kwalificatie", .string(ResourceTable.getKwalificatie.path(own)))
         }
         return .object([
             "code": .string(kwalificatie.code),
@@ -154,7 +144,9 @@ struct Representation {
             "datumEindeInstroom": .string(kwalificatie.datumEindeInstroom),
             "datumEindeOpleiding": .string(kwalificatie.datumEindeOpleiding),
             "kerntaken": .array(kerntaken.map { full ? kerntaak($0) : kerntaakReference($0) }),
-            "links": .object(linkMembers),
+            "links": ResourceTable.getDossierKwalificatie.links(
+                [crebo, kwalificatie.code], parent: ResourceTable.listDossierKwalificaties.path(crebo),
+                extra: extra),
         ])
     }
 
@@ -166,7 +158,7 @@ struct Representation {
             "titel": .string(kerntaak.titel),
             "deel": .string(kerntaak.deel.rawValue),
             "profiel": .string(kerntaak.profiel),
-            "links": links(self: ResourcePath.kerntaak(crebo, kerntaak.code)),
+            "links": links(self: ResourceTable.getKerntaak.path(crebo, kerntaak.code)),
         ])
     }
 
@@ -181,11 +173,9 @@ struct Representation {
             "vakkennisAanhef": .string(kerntaak.vakkennisAanhef),
             "vakkennis": .array(kerntaak.vakkennis?.compactMap { vakkennisByID[$0] }, vakkennisReference),
             "werkprocessen": .array(kerntaak.werkprocessen.map { werkproces($0, in: kerntaak) }),
-            "links": .object([
-                "self": .string(ResourcePath.kerntaak(crebo, kerntaak.code)),
-                "parent": .string(ResourcePath.kerntaken(crebo)),
-                "dossier": .string(ResourcePath.dossier(crebo)),
-            ]),
+            "links": ResourceTable.getKerntaak.links(
+                [crebo, kerntaak.code], parent: ResourceTable.listKerntaken.path(crebo),
+                extra: ["dossier": .string(ResourceTable.getDossier.path(crebo))]),
         ])
     }
 
@@ -199,12 +189,12 @@ struct Representation {
             "gedragAanhef": .string(werkproces.gedragAanhef),
             "gedrag": .strings(werkproces.gedrag),
             "competenties": .array(werkproces.competenties, competentieReference),
-            "links": .object([
-                "self": .string(ResourcePath.werkproces(crebo, werkproces.code)),
-                "parent": .string(ResourcePath.werkprocessen(crebo)),
-                "kerntaak": .string(ResourcePath.kerntaak(crebo, kerntaak.code)),
-                "dossier": .string(ResourcePath.dossier(crebo)),
-            ]),
+            "links": ResourceTable.getWerkproces.links(
+                [crebo, werkproces.code], parent: ResourceTable.listWerkprocessen.path(crebo),
+                extra: [
+                    "kerntaak": .string(ResourceTable.getKerntaak.path(crebo, kerntaak.code)),
+                    "dossier": .string(ResourceTable.getDossier.path(crebo)),
+                ]),
         ])
     }
 
@@ -214,7 +204,7 @@ struct Representation {
         .object([
             "code": .string(code),
             "titel": .string(catalog.competentie(code: code)?.titel),
-            "links": links(self: ResourcePath.competentie(code)),
+            "links": links(self: ResourceTable.getCompetentie.path(code)),
         ])
     }
 
@@ -224,7 +214,7 @@ struct Representation {
         .object([
             "id": .string(item.id),
             "tekst": .string(item.tekst),
-            "links": links(self: ResourcePath.vakkennisItem(crebo, item.id)),
+            "links": links(self: ResourceTable.getVakkennis.path(crebo, item.id)),
         ])
     }
 
@@ -235,11 +225,9 @@ struct Representation {
             "kerntaken": .array(
                 catalog.kerntaken(vakkennis: item.id, dossier: crebo)
                     .compactMap { kerntaakByCode[$0] }.map(kerntaakReference)),
-            "links": .object([
-                "self": .string(ResourcePath.vakkennisItem(crebo, item.id)),
-                "parent": .string(ResourcePath.vakkennis(crebo)),
-                "dossier": .string(ResourcePath.dossier(crebo)),
-            ]),
+            "links": ResourceTable.getVakkennis.links(
+                [crebo, item.id], parent: ResourceTable.listVakkennis.path(crebo),
+                extra: ["dossier": .string(ResourceTable.getDossier.path(crebo))]),
         ])
     }
 
@@ -264,6 +252,8 @@ struct Representation {
 
     // MARK: Links
 
+    /// The links of a reference to a resource (inside another one): `self`, maybe `parent`.
+    /// A resource's own document links its children too (``Resource/links(_:parent:extra:)``).
     func links(self path: String, parent: String? = nil) -> JSONValue {
         var object: JSONObject = ["self": .string(path)]
         if let parent { object.append("parent", .string(parent)) }

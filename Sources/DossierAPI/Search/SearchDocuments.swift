@@ -19,7 +19,7 @@ enum SearchDocuments {
             documents.append(
                 SearchDocument(
                     soort: .competentie, code: competentie.code, titel: competentie.titel, dossier: nil,
-                    path: ResourcePath.competentie(competentie.code),
+                    path: ResourceTable.getCompetentie.path(competentie.code),
                     fields: [
                         heading("titel", competentie.titel),
                         heading("code", competentie.code),
@@ -50,7 +50,7 @@ enum SearchDocuments {
         documents.append(
             SearchDocument(
                 soort: .dossier, code: crebo, titel: dossier.titel, dossier: crebo,
-                path: ResourcePath.dossier(crebo),
+                path: ResourceTable.getDossier.path(crebo),
                 fields: [
                     heading("titel", dossier.titel),
                     heading("crebo", crebo),
@@ -62,7 +62,7 @@ enum SearchDocuments {
             documents.append(
                 SearchDocument(
                     soort: .kwalificatie, code: kwalificatie.code, titel: kwalificatie.titel, dossier: crebo,
-                    path: ResourcePath.kwalificatie(crebo, profiel: kwalificatie.code),
+                    path: ResourceTable.getDossierKwalificatie.path(crebo, kwalificatie.code),
                     fields: [
                         heading("titel", kwalificatie.titel),
                         heading("code", kwalificatie.code),
@@ -76,7 +76,7 @@ enum SearchDocuments {
             documents.append(
                 SearchDocument(
                     soort: .kerntaak, code: kerntaak.code, titel: kerntaak.titel, dossier: crebo,
-                    path: ResourcePath.kerntaak(crebo, kerntaak.code),
+                    path: ResourceTable.getKerntaak.path(crebo, kerntaak.code),
                     fields: [
                         heading("titel", kerntaak.titel),
                         heading("code", kerntaak.code),
@@ -86,7 +86,7 @@ enum SearchDocuments {
                             kerntaak.verantwoordelijkheidEnZelfstandigheid),
                     ].compactMap { $0 }))
             for werkproces in kerntaak.werkprocessen {
-                let path = ResourcePath.werkproces(crebo, werkproces.code)
+                let path = ResourceTable.getWerkproces.path(crebo, werkproces.code)
                 documents.append(
                     SearchDocument(
                         soort: .werkproces, code: werkproces.code, titel: werkproces.titel, dossier: crebo,
@@ -109,14 +109,14 @@ enum SearchDocuments {
             documents.append(
                 SearchDocument(
                     soort: .vakkennis, code: item.id, titel: item.tekst, dossier: crebo,
-                    path: ResourcePath.vakkennisItem(crebo, item.id),
+                    path: ResourceTable.getVakkennis.path(crebo, item.id),
                     fields: [body("tekst", item.tekst)].compactMap { $0 }))
         }
         for onderdeel in dossier.generiekeOnderdelen {
             documents.append(
                 SearchDocument(
                     soort: .generiekOnderdeel, code: onderdeel.naam, titel: onderdeel.naam, dossier: crebo,
-                    path: ResourcePath.dossier(crebo),
+                    path: ResourceTable.getDossier.path(crebo),
                     fields: [
                         heading("naam", onderdeel.naam),
                         body("omschrijving", onderdeel.omschrijving),
@@ -126,7 +126,7 @@ enum SearchDocuments {
             documents.append(
                 SearchDocument(
                     soort: .keuzedeel, code: keuzedeel.code, titel: keuzedeel.titel,
-                    dossier: crebo, path: ResourcePath.keuzedelen(crebo),
+                    dossier: crebo, path: ResourceTable.getKeuzedelen.path(crebo),
                     fields: [
                         heading("titel", keuzedeel.titel),
                         heading("code", keuzedeel.code),

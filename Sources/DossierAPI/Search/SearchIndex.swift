@@ -4,8 +4,9 @@ import Synchronization
 /// An inverted index over every text of every loaded dossier, ranked with BM25F and match
 /// classes.
 ///
-/// Built once at start-up; immutable afterwards, so any number of requests query it at once
-/// without a lock. Matching is case- and diacritic-insensitive (``TextFolding``), Dutch-aware
+/// Built once at start-up and immutable afterwards, so any number of requests read it at
+/// once. The one shared mutable thing is the pool of per-query scratch arrays
+/// (``ScratchPool``): a query holds its lock only to take one and to give it back. Matching is case- and diacritic-insensitive (``TextFolding``), Dutch-aware
 /// (a term also matches the words that share its ``DutchStemmer`` stem), every term must match
 /// and the last term also matches as a prefix, for type-ahead.
 ///

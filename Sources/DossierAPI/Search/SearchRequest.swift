@@ -1,3 +1,5 @@
+import Dossier
+
 /// A validated `/api/v1/zoeken` request.
 ///
 /// Paging follows the Dutch Open Education API (`pageSize`, `pageNumber`, `hasNextPage`).
@@ -53,7 +55,7 @@ struct SearchRequest: Equatable, Sendable {
             soort = parsed
         }
         if let dossier = values["dossier"] {
-            guard CreboFormat.isValid(dossier) else {
+            guard Crebo.isValid(dossier) else {
                 return .failure(problem("De parameter 'dossier' moet een crebonummer van vijf cijfers zijn."))
             }
         }
@@ -77,7 +79,7 @@ struct SearchRequest: Equatable, Sendable {
     }
 
     private static func problem(_ detail: String) -> APIProblem {
-        APIProblem(kind: .invalidQuery, detail: detail)
+        .invalidQuery(detail)
     }
 
     /// Digits only (no sign, no spaces), within `range`.
@@ -87,12 +89,5 @@ struct SearchRequest: Equatable, Sendable {
             let number = Int(text), range.contains(number)
         else { return nil }
         return number
-    }
-}
-
-/// The shape of a crebo number: exactly five ASCII digits.
-enum CreboFormat {
-    static func isValid(_ text: String) -> Bool {
-        text.utf8.count == 5 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 }

@@ -1,4 +1,5 @@
 import Dossier
+import HTTPServer
 
 /// Answers search requests from the index built at start-up: ranks, filters, pages and
 /// renders the hits with snippets and links.
@@ -32,7 +33,7 @@ struct SearchService: Sendable {
         if hasNextPage {
             links.append("next", .string(pagePath(request, pageNumber: request.pageNumber + 1)))
         }
-        links.append("parent", .string(ResourcePath.root))
+        links.append("parent", .string(ResourceTable.getEntryPoint.path()))
         return .object([
             "q": .string(request.q),
             "soort": .string(request.soort?.rawValue),
@@ -64,7 +65,7 @@ struct SearchService: Sendable {
             dossier = .object([
                 "crebo": .string(crebo),
                 "titel": .string(dossierTitles[crebo]),
-                "links": .object(["self": .string(ResourcePath.dossier(crebo))]),
+                "links": .object(["self": .string(ResourceTable.getDossier.path(crebo))]),
             ])
         }
         return .object([
@@ -80,31 +81,10 @@ struct SearchService: Sendable {
     }
 
     private func pagePath(_ request: SearchRequest, pageNumber: Int) -> String {
-        var query = "q=" + QueryEncoding.encode(request.q)
+        var query = "q=" + PercentEncoding.encode(request.q)
         if let soort = request.soort { query += "&soort=" + soort.rawValue }
         if let dossier = request.dossier { query += "&dossier=" + dossier }
         query += "&pageSize=\(request.pageSize)&pageNumber=\(pageNumber)"
-        return ResourcePath.zoeken + "?" + query
-    }
-}
-
-/// Percent-encoding for a query parameter value (RFC 3986 unreserved characters stay).
-enum QueryEncoding {
-    static func encode(_ value: String) -> String {
-        var output = ""
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                UInt8(ascii: "_"), UInt8(ascii: "~"):
-                output.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF".utf8)
-                output += "%"
-                output.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
-                output.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0x0F)]))
-            }
-        }
-        return output
+        return ResourceTable.search.path() + "?" + query
     }
 }

@@ -1,9 +1,12 @@
-/// The shapes of the API's path parameters, checked before any lookup so that a malformed
-/// value is a 400 that says what the shape is, and only a well-formed unknown one is a 404.
+import Dossier
+
+/// The kinds of the API's path parameters, as a row of ``ResourceTable`` names them: checked
+/// before any lookup, so a malformed value is a 400 that says what the shape is and only a
+/// well-formed unknown one is a 404.
 ///
 /// Hand-written byte checks rather than `Regex`: they run on every request that misses the
-/// pre-rendered table, and each is a few comparisons.
-enum PathParameter {
+/// pre-rendered lookup, and each is a few comparisons.
+enum PathParameter: Sendable, Equatable {
     /// A crebo: five digits (`23292`).
     case crebo
     /// A profiel code: `P` and one or two digits (`P1`).
@@ -29,11 +32,15 @@ enum PathParameter {
         }
     }
 
+    /// Whether a 404's detail names the value as a crebo ("met crebo 23292") or as a code.
+    var isCrebo: Bool { self == .crebo }
+
+    /// Whether `value` (percent-decoded) has this kind's shape.
     func matches(_ value: String) -> Bool {
         var bytes = value.utf8[...]
         switch self {
         case .crebo:
-            return bytes.count == 5 && bytes.allSatisfy(Self.isDigit)
+            return Crebo.isValid(value)
         case .profiel:
             return bytes.popFirst() == UInt8(ascii: "P") && Self.number(&bytes) && bytes.isEmpty
         case .kerntaak:

@@ -1,0 +1,30 @@
+import Dossier
+
+/// What the document builders of ``ResourceTable`` read: the catalog, a ``Representation`` per
+/// dossier, and the indexes several builders share, made once per start.
+struct DocumentContext: Sendable {
+    /// The loaded dossiers and competenties.
+    let catalog: Catalog
+    /// One representation per dossier, in catalog order.
+    let dossiers: [Representation]
+    /// The same, by crebo.
+    let byCrebo: [String: Representation]
+    /// Per dossier crebo and competentie code, the codes of the dossier's werkprocessen that
+    /// call on it: grouped once, here, because filtering the callers of every column for every
+    /// dossier's matrix would be quadratic in the number of dossiers.
+    let callersByDossier: [String: [String: [String]]]
+
+    init(catalog: Catalog) {
+        self.catalog = catalog
+        dossiers = catalog.dossiers.map { Representation(dossier: $0, catalog: catalog) }
+        byCrebo = Dictionary(dossiers.map { ($0.dossier.crebo, $0) }, uniquingKeysWith: { first, _ in first })
+        var callers: [String: [String: [String]]] = [:]
+        for competentie in catalog.competenties {
+            for verwijzing in catalog.werkprocessen(competentie: competentie.code) {
+                callers[verwijzing.dossierCrebo, default: [:]][competentie.code, default: []]
+                    .append(verwijzing.werkprocesCode)
+            }
+        }
+        callersByDossier = callers
+    }
+}

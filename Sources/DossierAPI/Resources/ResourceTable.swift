@@ -1,0 +1,164 @@
+import HTTPServer
+
+/// The one table of the API's resources: every URL the server answers, with its operationId,
+/// parameters, document builder, media type, query use and error dialect.
+///
+/// Everything else is derived from these rows: the router (``APIService``), the canonical paths
+/// and `links` inside every document (``Resource/path(_:)``, ``Resource/links(_:parent:extra:)``),
+/// the pre-rendered responses (``RenderedResources``) and the contract test, which compares the
+/// rows with `openapi.yaml` both ways. Adding a resource is a row here, its builder in
+/// `Documents`, and its entry in `openapi.yaml`.
+///
+/// The order matters once: a resource's children are linked in the order their rows appear.
+enum ResourceTable {
+    // MARK: Start
+
+    static let getBrowsePage = Resource(
+        "/", "getBrowsePage", mediaType: "text/html", answer: .operation(Operations.getBrowsePage))
+    static let getOpenAPI = Resource(
+        "/openapi.yaml", "getOpenAPI", mediaType: "application/yaml",
+        answer: .operation(Operations.getOpenAPI))
+    static let getHealth = Resource("/healthz", "getHealth", answer: .operation(Operations.getHealth))
+    static let getEntryPoint = Resource("/api/v1", "getEntryPoint", answer: .rendered(Documents.entryPoint))
+
+    // MARK: Dossiers and kwalificaties
+
+    static let listDossiers = Resource(
+        "/api/v1/dossiers", "listDossiers", answer: .rendered(Documents.dossierList))
+    static let getDossier = Resource(
+        "/api/v1/dossiers/{crebo}", "getDossier", parameters: [.crebo], noun: "dossier",
+        answer: .rendered(Documents.dossier))
+    static let listDossierKwalificaties = Resource(
+        "/api/v1/dossiers/{crebo}/kwalificaties", "listDossierKwalificaties", parameters: [.crebo],
+        noun: "dossier", answer: .rendered(Documents.dossierKwalificaties))
+    static let getDossierKwalificatie = Resource(
+        "/api/v1/dossiers/{crebo}/kwalificaties/{profiel}", "getDossierKwalificatie",
+        parameters: [.crebo, .profiel], noun: "kwalificatie", answer: .rendered(Documents.kwalificatie))
+    static let listKwalificaties = Resource(
+        "/api/v1/kwalificaties", "listKwalificaties", answer: .rendered(Documents.kwalificatieList))
+    static let getKwalificatie = Resource(
+        "/api/v1/kwalificaties/{crebo}", "getKwalificatie", parameters: [.crebo], noun: "kwalificatie",
+        answer: .rendered(Documents.kwalificatieByCrebo))
+
+    // MARK: Kerntaken, werkprocessen, keuzedelen, vakkennis
+
+    static let listKerntaken = Resource(
+        "/api/v1/dossiers/{crebo}/kerntaken", "listKerntaken", parameters: [.crebo], noun: "dossier",
+        answer: .rendered(Documents.kerntaakList))
+    static let getKerntaak = Resource(
+        "/api/v1/dossiers/{crebo}/kerntaken/{code}", "getKerntaak", parameters: [.crebo, .kerntaak],
+        noun: "kerntaak", answer: .rendered(Documents.kerntaak))
+    static let listWerkprocessen = Resource(
+        "/api/v1/dossiers/{crebo}/werkprocessen", "listWerkprocessen", parameters: [.crebo], noun: "dossier",
+        answer: .rendered(Documents.werkprocesList))
+    static let getWerkproces = Resource(
+        "/api/v1/dossiers/{crebo}/werkprocessen/{code}", "getWerkproces", parameters: [.crebo, .werkproces],
+        noun: "werkproces", answer: .rendered(Documents.werkproces))
+    static let getKeuzedelen = Resource(
+        "/api/v1/dossiers/{crebo}/keuzedelen", "getKeuzedelen", parameters: [.crebo], noun: "dossier",
+        answer: .rendered(Documents.keuzedelen))
+    static let getCompetentieMatrix = Resource(
+        "/api/v1/dossiers/{crebo}/competenties", "getCompetentieMatrix", parameters: [.crebo],
+        noun: "dossier", answer: .rendered(Documents.competentieMatrix))
+    static let listVakkennis = Resource(
+        "/api/v1/dossiers/{crebo}/vakkennis", "listVakkennis", parameters: [.crebo], noun: "dossier",
+        answer: .rendered(Documents.vakkennisList))
+    static let getVakkennis = Resource(
+        "/api/v1/dossiers/{crebo}/vakkennis/{id}", "getVakkennis", parameters: [.crebo, .vakkennis],
+        noun: "vakkennis-item", answer: .rendered(Documents.vakkennisItem))
+    static let getGeneriekeOnderdelen = Resource(
+        "/api/v1/dossiers/{crebo}/generieke-onderdelen", "getGeneriekeOnderdelen", parameters: [.crebo],
+        noun: "dossier", answer: .rendered(Documents.generiekeOnderdelen))
+
+    // MARK: Competenties and search
+
+    static let listCompetenties = Resource(
+        "/api/v1/competenties", "listCompetenties", answer: .rendered(Documents.competentieList))
+    static let getCompetentie = Resource(
+        "/api/v1/competenties/{code}", "getCompetentie", parameters: [.competentie], noun: "competentie",
+        answer: .rendered(Documents.competentie))
+    static let search = Resource(
+        "/api/v1/zoeken", "search", query: .changesAnswer(required: ["q"]),
+        answer: .operation(Operations.search))
+
+    /// Every row, in the order children are linked.
+    static let all: [Resource] = [
+        getBrowsePage, getOpenAPI, getHealth, getEntryPoint,
+        listDossiers, getDossier, listDossierKwalificaties, getDossierKwalificatie,
+        listKwalificaties, getKwalificatie,
+        listKerntaken, getKerntaak, listWerkprocessen, getWerkproces, getKeuzedelen,
+        getCompetentieMatrix, listVakkennis, getVakkennis, getGeneriekeOnderdelen,
+        listCompetenties, getCompetentie, search,
+    ]
+
+    // MARK: Derived
+
+    /// The rows one literal segment below `resource`, with the same parameters: the children
+    /// its `links` name (`/api/v1/dossiers/{crebo}` → `…/kerntaken`, `…/vakkennis`, …).
+    static func children(of resource: Resource) -> [Resource] {
+        childrenByTemplate[resource.template] ?? []
+    }
+
+    private static let childrenByTemplate: [String: [Resource]] = {
+        var children: [String: [Resource]] = [:]
+        for parent in all {
+            for row in all
+            where row.segments.count == parent.segments.count + 1
+                && Array(row.segments.dropLast()) == parent.segments
+            {
+                if case .literal = row.segments.last { children[parent.template, default: []].append(row) }
+            }
+        }
+        return children
+    }()
+
+    /// The row naming what the first `count` parameters of `resource` identify (for
+    /// `/api/v1/dossiers/{crebo}/kerntaken/{code}` and 1: `/api/v1/dossiers/{crebo}`): where a
+    /// 404 looks first, to say it is the dossier that does not exist rather than its kerntaak.
+    static func owner(of resource: Resource, parameters count: Int) -> Resource? {
+        var seen = 0
+        var prefix: [RoutePattern.Segment] = []
+        for segment in resource.segments {
+            prefix.append(segment)
+            if case .parameter = segment {
+                seen += 1
+                if seen == count { break }
+            }
+        }
+        return all.first { $0.segments == prefix && $0.isRendered }
+    }
+
+    /// What is wrong with the table, one sentence per mistake; empty when it is sound. The
+    /// service refuses to start on a non-empty list, and a test requires it to be empty.
+    static var problems: [String] {
+        var problems: [String] = []
+        var operationIDs: Set<String> = []
+        for row in all {
+            if row.segments.isEmpty && row.template != "/" {
+                problems.append("\(row.operationID): the template '\(row.template)' is invalid")
+            }
+            if row.parameterNames.count != row.parameters.count {
+                problems.append(
+                    "\(row.operationID): \(row.parameterNames.count) parameters in the template, "
+                        + "\(row.parameters.count) kinds in the row")
+            }
+            if !row.parameters.isEmpty && row.noun == nil {
+                problems.append("\(row.operationID): a row with parameters needs the noun of its 404")
+            }
+            if row.isRendered && row.query != .ignored {
+                problems.append("\(row.operationID): a rendered resource cannot depend on the query")
+            }
+            if !operationIDs.insert(row.operationID).inserted {
+                problems.append("\(row.operationID): the operationId is used twice")
+            }
+            if row.isRendered {
+                for count in stride(from: 1, to: row.parameters.count, by: 1)
+                where owner(of: row, parameters: count) == nil {
+                    problems.append(
+                        "\(row.operationID): no rendered row names its first \(count) parameter(s)")
+                }
+            }
+        }
+        return problems
+    }
+}
