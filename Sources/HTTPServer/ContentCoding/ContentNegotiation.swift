@@ -1,8 +1,9 @@
 /// Choosing between a response's identity and gzip representations for one request
 /// (RFC 9110 §12.5.3, proactive negotiation), as a step of the ``ResponsePipeline``.
 ///
-/// A response is negotiable when it has a gzip representation: a prepared one with
-/// ``PreparedResponse/gzipped``, or a dynamic one large enough to compress per request
+/// A response is negotiable when it has a gzip representation: a prepared one that is
+/// ``PreparedResponse/isNegotiable`` (its representation may still be in the making, or may
+/// not have paid: then identity is the only one), or a dynamic one large enough to compress per request
 /// (``ServerTuning/dynamicCompressionThreshold``). Only those vary with `Accept-Encoding`, and
 /// only those carry `Vary: Accept-Encoding` (RFC 9110 §12.5.5), in both representations and
 /// in their 304s. Any other response is the same whatever the request says, which RFC 9110
@@ -32,11 +33,13 @@ enum ContentNegotiation {
         switch response.storage {
         case .prepared(let prepared, let extra):
             // The hot path: one scan of the request's fields, no allocation.
-            guard let gzipped = prepared.gzipped else { return .fixed }
-            switch AcceptEncoding(request.headers).choice(gzipAvailable: true) {
+            guard prepared.isNegotiable else { return .fixed }
+            // A deferred representation not made yet, or one that did not pay: identity only.
+            let gzipped = prepared.gzipped
+            switch AcceptEncoding(request.headers).choice(gzipAvailable: gzipped != nil) {
             case .identity: return .negotiated
             case .gzip:
-                response.storage = .prepared(gzipped, extraHeaders: extra)
+                if let gzipped { response.storage = .prepared(gzipped, extraHeaders: extra) }
                 return .negotiated
             case .none: return .notAcceptable
             }

@@ -10,10 +10,12 @@ import CZlib
 /// differ; the entity tag of a gzip representation is therefore derived from the identity tag
 /// (``EntityTag/coded(_:coding:)``), never from these bytes.
 enum Gzip {
-    /// The level for representations made once, when a response is prepared: zlib's best.
-    /// Paid once per resource, off the event loops; level 6 would be 30 % faster here and
-    /// 1 % larger (the embedded resources: 69 ms for 253,029 bytes at 9, 49 ms for 255,214 at 6).
-    static let preparedLevel: Int32 = 9
+    /// The level for representations made once, when a response is prepared: zlib's default.
+    /// Measured on the API's embedded resources (1.27 MB): level 9 makes them 0.9 % smaller
+    /// (253,029 against 255,214 bytes) for 40 % more time (69 against 49 ms); with 500 dossiers
+    /// (516 MB rendered) that is some 10 s more of a core during the warm-up, beside the event
+    /// loops on a 2-core machine, for 1 % of the bytes.
+    static let preparedLevel: Int32 = 6
 
     /// The level for responses compressed per request: zlib's fastest. Measured on this
     /// machine kind with search answers: level 6 takes 1.7–2.7 times as long as level 1 on

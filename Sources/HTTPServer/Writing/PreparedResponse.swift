@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A response whose status, fields and content are fixed, serialised once at start-up.
 ///
 /// Serving it copies its head (status line, fields, `Content-Length`) into the connection's
@@ -27,12 +29,41 @@ public final class PreparedResponse: Sendable {
     /// ``WireImages`` compares with its threshold.
     let contentLength: Int
 
-    /// The gzip representation (RFC 9110 §8.4.1.3), made once with this response, or `nil`
-    /// when there is none (see ``init(status:headers:body:addsETag:compresses:)``). Its
-    /// fields are this response's with `Content-Encoding: gzip` and its own entity tag
-    /// (``EntityTag/coded(_:coding:)``); both carry `Vary: Accept-Encoding`. The server picks
-    /// one of the two per request (``ResponsePipeline``).
-    public let gzipped: PreparedResponse?
+    /// When the gzip representation of a response is made.
+    public enum Compression: Sendable {
+        /// In the initialiser: for responses prepared before the server listens, such as
+        /// static files.
+        case immediate
+        /// When ``prepareGzip()`` is called, e.g. by a warm-up thread after the server started
+        /// listening; until then the response goes out as identity (with `Vary`). For responses
+        /// that may be prepared on an event loop, where compressing would stall the loop.
+        case deferred
+        /// Never: no gzip representation, no `Vary`.
+        case never
+    }
+
+    /// The gzip representation (RFC 9110 §8.4.1.3), made once, or `nil` when there is none
+    /// (yet: see ``Compression``). Its fields are this response's with `Content-Encoding: gzip`
+    /// and its own entity tag (``EntityTag/coded(_:coding:)``); both carry
+    /// `Vary: Accept-Encoding`. The server picks one of the two per request
+    /// (``ResponsePipeline``). Reading it is one atomic load.
+    public var gzipped: PreparedResponse? {
+        isNegotiable ? gzipSlot.load()?.response : nil
+    }
+
+    /// Whether this response has, or will have, a gzip representation: a 2xx with content of at
+    /// least ``gzipThreshold`` bytes, a compressible `Content-Type`
+    /// (``MediaType/isCompressible(_:)``) and no `Content-Encoding`. Its fields carry `Vary:
+    /// Accept-Encoding` then.
+    public let isNegotiable: Bool
+    private let gzipSlot = AtomicLazyReference<GzipRepresentation>()
+
+    /// The outcome of compressing, stored once: the representation, or `nil` when gzip did not
+    /// save enough or zlib failed.
+    private final class GzipRepresentation: Sendable {
+        let response: PreparedResponse?
+        init(_ response: PreparedResponse?) { self.response = response }
+    }
 
     /// Bodies below this many bytes get no gzip representation.
     ///
@@ -55,50 +86,57 @@ public final class PreparedResponse: Sendable {
     ///   - body: The content.
     ///   - addsETag: When `true` and `headers` has no `ETag`, a strong one derived from the
     ///     content is added (``EntityTag/strong(for:)``), so every replica agrees on it.
-    ///   - compresses: When `true`, a 2xx response with content of at least ``gzipThreshold``
-    ///     bytes, a compressible `Content-Type` (``MediaType/isCompressible(_:)``) and no
-    ///     `Content-Encoding` gets a gzip representation (``gzipped``), kept only if it saves at
-    ///     least an eighth of the bytes (so an image that slipped through is not doubled). The
-    ///     compression runs here, once, at zlib's best level: prepare responses off the event
-    ///     loops.
+    ///   - compression: When a negotiable response (``isNegotiable``) gets its gzip
+    ///     representation (``gzipped``). It is kept only if it saves at least an eighth of the
+    ///     bytes (content that does not compress is not doubled); compressing takes milliseconds
+    ///     for tens of kilobytes (zlib level 6), so it never runs on an event loop's queue
+    ///     unless a responder prepares a response there with `.immediate`.
     public convenience init(
         status: HTTPStatus = .ok, headers: HTTPFields = [:], body: [UInt8], addsETag: Bool = true,
-        compresses: Bool = true
+        compression: Compression = .immediate
     ) {
         var headers = headers
         if addsETag, !headers.contains("ETag") {
             headers.append(name: "ETag", value: EntityTag.strong(for: body))
         }
-        guard compresses, Self.isGzipCandidate(status: status, headers: headers, count: body.count),
-            let compressed = Gzip.compress(body, level: Gzip.preparedLevel),
+        let negotiable =
+            compression != .never && (200..<300).contains(status.code) && !status.forbidsContent
+            && body.count >= Self.gzipThreshold && !headers.contains("Content-Encoding")
+            && MediaType.isCompressible(headers["Content-Type"])
+        if negotiable { ContentNegotiation.addVary(to: &headers) }
+        self.init(status: status, headers: headers, body: body, negotiable: negotiable)
+        if compression == .immediate { prepareGzip() }
+    }
+
+    /// Makes the gzip representation if this response is negotiable and it is not made yet,
+    /// and returns it. Safe from any thread: two callers at once may both compress, the first
+    /// to store wins and both return that one (the bytes are the same).
+    @discardableResult
+    public func prepareGzip() -> PreparedResponse? {
+        guard isNegotiable else { return nil }
+        if let made = gzipSlot.load() { return made.response }
+        var representation: PreparedResponse?
+        if let compressed = body.withUnsafeBytes({ Gzip.compress($0, level: Gzip.preparedLevel) }),
             compressed.count + Self.codingFieldLength <= body.count - body.count / 8
-        else {
-            self.init(status: status, headers: headers, body: body, gzipped: nil)
-            return
+        {
+            representation = PreparedResponse(
+                status: status, headers: ContentNegotiation.gzipFields(from: headers), body: compressed,
+                negotiable: false)
         }
-        ContentNegotiation.addVary(to: &headers)
-        let gzipped = PreparedResponse(
-            status: status, headers: ContentNegotiation.gzipFields(from: headers), body: compressed,
-            gzipped: nil)
-        self.init(status: status, headers: headers, body: body, gzipped: gzipped)
+        return gzipSlot.storeIfNil(GzipRepresentation(representation)).response
     }
 
     /// `Content-Encoding: gzip` and CRLF, which only the gzip representation carries.
     private static let codingFieldLength = "Content-Encoding: gzip\r\n".utf8.count
 
-    private static func isGzipCandidate(status: HTTPStatus, headers: HTTPFields, count: Int) -> Bool {
-        (200..<300).contains(status.code) && !status.forbidsContent && count >= gzipThreshold
-            && !headers.contains("Content-Encoding") && MediaType.isCompressible(headers["Content-Type"])
-    }
-
-    private init(status: HTTPStatus, headers: HTTPFields, body: [UInt8], gzipped: PreparedResponse?) {
+    private init(status: HTTPStatus, headers: HTTPFields, body: [UInt8], negotiable: Bool) {
         self.status = status
         self.headers = headers
         self.body = HTTPBody(stored: ByteStorage(body))
         self.contentLength = status.forbidsContent ? 0 : body.count
         self.etag = headers["ETag"]
         self.requestsClose = headers.containsToken("close", inField: "Connection")
-        self.gzipped = gzipped
+        self.isNegotiable = negotiable
 
         var head: [UInt8] = []
         ResponseSerializer.appendStatusLine(status, to: &head)
@@ -117,10 +155,10 @@ public final class PreparedResponse: Sendable {
     /// Prepares a response whose content is the UTF-8 of `text`.
     public convenience init(
         status: HTTPStatus = .ok, headers: HTTPFields = [:], text: String, addsETag: Bool = true,
-        compresses: Bool = true
+        compression: Compression = .immediate
     ) {
         self.init(
             status: status, headers: headers, body: Array(text.utf8), addsETag: addsETag,
-            compresses: compresses)
+            compression: compression)
     }
 }

@@ -1,4 +1,6 @@
+import Dispatch
 import HTTPTestSupport
+import Synchronization
 import Testing
 
 @testable import HTTPServer
@@ -73,13 +75,24 @@ struct NegotiationPipelineTests {
     }
 
     @Test("no representation below the threshold, for incompressible types and content, or when asked")
-    func noVariant() {
+    func noVariant() throws {
         #expect(Self.small.gzipped == nil)
         #expect(Self.small.headers["Vary"] == nil)
         #expect(Self.image.gzipped == nil)
+        #expect(!Self.image.isNegotiable)
+        // JSON that does not compress: negotiable by its type and size, but gzip would not save
+        // an eighth, so identity is always chosen (Vary stays: true, if never used).
+        #expect(Self.noise.isNegotiable)
         #expect(Self.noise.gzipped == nil)
+        let noise = try Self.makeClient().request(.get, "/noise", headers: [("Accept-Encoding", "gzip")])
+        #expect(noise.header("Content-Encoding") == nil)
+        #expect(noise.header("Vary") == "Accept-Encoding")
+        #expect(noise.body == Self.noise.body.bytes)
+        let refused = try Self.makeClient().request(
+            .get, "/noise", headers: [("Accept-Encoding", "identity;q=0")])
+        #expect(refused.status == 406)
         #expect(
-            PreparedResponse(headers: ["Content-Type": "text/plain"], body: Self.large, compresses: false)
+            PreparedResponse(headers: ["Content-Type": "text/plain"], body: Self.large, compression: .never)
                 .gzipped == nil)
         #expect(
             PreparedResponse(status: .noContent, headers: ["Content-Type": "text/plain"], body: []).gzipped
@@ -88,6 +101,37 @@ struct NegotiationPipelineTests {
             PreparedResponse(
                 headers: ["Content-Type": "text/plain"], body: GzipTests.text(PreparedResponse.gzipThreshold)
             ).gzipped != nil)
+    }
+
+    @Test("deferred: identity with Vary until prepareGzip() makes the representation, once")
+    func deferred() throws {
+        let response = PreparedResponse(
+            headers: ["Content-Type": "application/json"], body: Self.large, compression: .deferred)
+        #expect(response.isNegotiable)
+        #expect(response.gzipped == nil)
+        var routes = RouterBuilder()
+        routes.add(.get, "/deferred") { _, _ in HTTPResponse(prepared: response) }
+        let client = InProcessClient(
+            responder: try routes.build(), configuration: TestVocabulary.configuration())
+        let before = client.request(.get, "/deferred", headers: [("Accept-Encoding", "gzip")])
+        #expect(before.header("Content-Encoding") == nil)
+        #expect(before.header("Vary") == "Accept-Encoding")
+        #expect(before.header("ETag") == response.etag)
+        let made = try #require(response.prepareGzip())
+        #expect(response.prepareGzip() === made)
+        #expect(response.gzipped === made)
+        let after = client.request(.get, "/deferred", headers: [("Accept-Encoding", "gzip")])
+        #expect(after.header("Content-Encoding") == "gzip")
+        #expect(after.header("ETag") == made.etag)
+        #expect(after.decodedBody == Self.large)
+        // Compressing on two threads at once stores one representation; both get it.
+        let racing = PreparedResponse(
+            headers: ["Content-Type": "application/json"], body: Self.large, compression: .deferred)
+        let results = Mutex<[ObjectIdentifier]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            if let made = racing.prepareGzip() { results.withLock { $0.append(ObjectIdentifier(made)) } }
+        }
+        #expect(results.withLock { Set($0).count == 1 && $0.count == 4 })
     }
 
     @Test(
