@@ -34,9 +34,12 @@ enum ContentNegotiation {
         case .prepared(let prepared, let extra):
             // The hot path: one scan of the request's fields, no allocation.
             guard prepared.isNegotiable else { return .fixed }
+            let accept = AcceptEncoding(request.headers)
+            // No Accept-Encoding: identity, without even loading the representation.
+            guard accept.isPresent else { return .negotiated }
             // A deferred representation not made yet, or one that did not pay: identity only.
             let gzipped = prepared.gzipped
-            switch AcceptEncoding(request.headers).choice(gzipAvailable: gzipped != nil) {
+            switch accept.choice(gzipAvailable: gzipped != nil) {
             case .identity: return .negotiated
             case .gzip:
                 if let gzipped { response.storage = .prepared(gzipped, extraHeaders: extra) }
