@@ -3,8 +3,8 @@
 ///
 /// A response is negotiable when it has a gzip representation: a prepared one that is
 /// ``PreparedResponse/isNegotiable`` (its representation may still be in the making, or may
-/// not have paid: then identity is the only one), or a dynamic one large enough to compress per request
-/// (``ServerTuning/dynamicCompressionThreshold``). Only those vary with `Accept-Encoding`, and
+/// not have paid: then identity is the only one), or a dynamic one large enough to compress
+/// per request (``ServerTuning/dynamicCompressionThreshold``). Only those vary with `Accept-Encoding`, and
 /// only those carry `Vary: Accept-Encoding` (RFC 9110 §12.5.5), in both representations and
 /// in their 304s. Any other response is the same whatever the request says, which RFC 9110
 /// §12.1 allows ("disregard the header field"), so it never answers 406 and needs no `Vary`.

@@ -10,8 +10,9 @@ import Glibc
 /// the request path as `instance`; the content coding is negotiated (``ContentNegotiation``:
 /// gzip or identity by `Accept-Encoding`, 406 when neither is acceptable); `If-Match` → 412 and
 /// `If-None-Match` → 304 (``ConditionalRequests``), against the chosen representation's tag;
-/// a dynamic response chosen as gzip is compressed only then, unless it is a 304; HEAD → the head only; `Connection: close` from the client's
-/// side or the responder's ends the connection. ``ServerConfiguration/responseHeaders`` are
+/// a dynamic response chosen as gzip is compressed only then, unless it is a 304; HEAD → the
+/// head only; `Connection: close` from the client's side or the responder's ends the
+/// connection. ``ServerConfiguration/responseHeaders`` are
 /// not added here but by the serialiser, from bytes each event loop prepares once, so that
 /// a prepared response costs no field work per request.
 public enum ResponsePipeline {
