@@ -19,7 +19,8 @@ RUN swift build -c release --static-swift-stdlib --product dossier-server \
     && bin="$(swift build -c release --static-swift-stdlib --show-bin-path)" \
     && mkdir -p out \
     && cp "$bin/dossier-server" out/ \
-    && cp -R "$bin/dossier-server_Dossier.resources" out/
+    && cp -R "$bin/dossier-server_Dossier.resources" out/ \
+    && cp -R "$bin/dossier-server_DossierAPI.resources" out/
 
 # Run: slim Ubuntu of the same release, non-root. libxml2 is the one shared library the
 # static binary still needs (FoundationXML reads SBB XML exports with it).
@@ -29,7 +30,8 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin dossier
 WORKDIR /app
-# The binary finds its embedded dossiers in the resource bundle beside it.
+# The binary finds its embedded dossiers, and the official CASE OpenAPI, in the resource bundles
+# beside it.
 COPY --from=build /src/out/ /app/
 COPY Public ./Public
 COPY openapi.yaml ./

@@ -25,7 +25,9 @@ let package = Package(
         ),
         .target(
             name: "DossierAPI",
-            dependencies: ["Dossier", "HTTPServer"]
+            dependencies: ["Dossier", "HTTPServer"],
+            // The official CASE 1.1 OpenAPI, served byte for byte at its discovery path.
+            resources: [.copy("Exports/CASE/Official")]
         ),
         .executableTarget(
             name: "DossierServer",

@@ -30,13 +30,19 @@ public struct APIService: HTTPResponder {
     ///   - catalog: The loaded dossiers.
     ///   - openAPIDocument: The bytes of `openapi.yaml`, served as they are.
     ///   - publicFiles: The browse page and its assets (`Public/`).
-    public init(catalog: Catalog, openAPIDocument: [UInt8], publicFiles: StaticFiles) throws {
+    ///   - exports: The public base URL of the CASE records and the meaning of the LMS
+    ///     exports' scales.
+    public init(
+        catalog: Catalog, openAPIDocument: [UInt8], publicFiles: StaticFiles,
+        exports: LMSExportConfiguration = LMSExportConfiguration()
+    ) throws {
         let problems = ResourceTable.problems
         guard problems.isEmpty else {
             throw StartupError(
                 description: "the resource table is invalid: " + problems.joined(separator: "; "))
         }
-        let rendered = RenderedResources(catalog: catalog)
+        let context = DocumentContext(catalog: catalog, exports: exports)
+        let rendered = RenderedResources(context: context)
         let openAPIHeaders: HTTPFields = [
             "Content-Type": ResourceTable.getOpenAPI.mediaType, "Cache-Control": "no-cache",
         ]
@@ -48,7 +54,12 @@ public struct APIService: HTTPResponder {
                 status: .ok,
                 headers: ["Content-Type": ResourceTable.getHealth.mediaType, "Cache-Control": "no-store"],
                 text: "{\"status\":\"ok\"}\n", addsETag: false),
-            publicFiles: publicFiles)
+            publicFiles: publicFiles,
+            caseProvider: context.caseProvider,
+            caseOpenAPI: PreparedResponse(
+                status: .ok,
+                headers: RenderedResources.headers(mediaType: ResourceTable.getCASEOpenAPI.mediaType),
+                body: try CASEOfficialOpenAPI.bytes()))
         var builder = RouterBuilder()
         for resource in ResourceTable.all {
             builder.add(.get, resource.template, handler: operations.handler(for: resource))
@@ -104,6 +115,11 @@ private struct Fallback: HTTPResponder {
     let rendered: RenderedResources
 
     func respond(to request: HTTPRequest) -> HTTPResponse {
+        if request.path.hasPrefix(CASEPath.base + "/") || request.path == CASEPath.base {
+            return ErrorDialect.response(
+                CASEStatusInfo(
+                    status: 404, codeMinor: .unknownObject, description: "Deze CASE-resource bestaat niet."))
+        }
         guard request.path == "/api" || request.path.hasPrefix("/api/") else {
             return publicFiles.respond(to: request)
         }

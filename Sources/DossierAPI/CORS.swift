@@ -4,10 +4,11 @@ import HTTPServer
 /// is public and read-only, carries no credentials, so any origin may read it.
 enum CORS {
     /// Fields on every response, errors included (a client must be able to read why): the
-    /// server adds them (``DossierApplication/responseHeaders``).
+    /// server adds them (``DossierApplication/responseHeaders``). `Link` and `X-Total-Count`
+    /// are exposed for the CASE binding's paging of CFDocuments.
     static let responseHeaders: HTTPFields = [
         "Access-Control-Allow-Origin": "*",
-        "Access-Control-Expose-Headers": "ETag",
+        "Access-Control-Expose-Headers": "ETag, Link, X-Total-Count",
     ]
 
     /// How long a browser may cache a preflight answer, in seconds.

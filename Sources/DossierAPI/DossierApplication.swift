@@ -21,11 +21,16 @@ public struct DossierApplication: Sendable {
     ///   - catalog: The loaded, validated dossiers.
     ///   - openAPIDocument: The bytes of `openapi.yaml`, served as they are.
     ///   - publicDirectory: The directory of the browse page (`Public/`).
+    ///   - exports: The public base URL of the CASE records and the LMS exports' scales.
     /// - Throws: ``StaticFiles/LoadError`` when the directory cannot be read,
     ///   ``APIService/StartupError`` when the resource table is invalid.
-    public init(catalog: Catalog, openAPIDocument: [UInt8], publicDirectory: String) throws {
+    public init(
+        catalog: Catalog, openAPIDocument: [UInt8], publicDirectory: String,
+        exports: LMSExportConfiguration = LMSExportConfiguration()
+    ) throws {
         let publicFiles = try StaticFiles(directory: publicDirectory, headers: BrowsePageHeaders.fields)
-        service = try APIService(catalog: catalog, openAPIDocument: openAPIDocument, publicFiles: publicFiles)
+        service = try APIService(
+            catalog: catalog, openAPIDocument: openAPIDocument, publicFiles: publicFiles, exports: exports)
         configuration = ServerConfiguration(
             problems: ProblemCatalog.vocabulary, responseHeaders: DossierApplication.responseHeaders)
     }

@@ -30,6 +30,8 @@ struct ServeOptions: Equatable {
     var includesEmbedded = true
     /// The contract served at `/openapi.yaml`.
     var openAPIFile = "openapi.yaml"
+    /// Where clients reach the server: the start of every CASE `uri`.
+    var publicBaseURL = "http://localhost:8080"
     /// Whether to turn the access log off.
     var isQuiet = false
 }

@@ -53,6 +53,8 @@ enum CommandLineParser {
                 options.includesEmbedded = false
             case "--openapi":
                 options.openAPIFile = try flags.value(for: flag)
+            case "--public-base-url":
+                options.publicBaseURL = try parseBaseURL(try flags.value(for: flag))
             case "--quiet", "-q":
                 try flags.noValue(for: flag)
                 options.isQuiet = true
@@ -89,6 +91,24 @@ enum CommandLineParser {
 
     static func isHelp(_ arguments: [String]) -> Bool {
         arguments.count == 1 && ["--help", "-h"].contains(arguments[0])
+    }
+
+    /// `http(s)://host[:port][/prefix]`, without a query, fragment or trailing `/`: what every
+    /// CASE `uri` starts with.
+    static func parseBaseURL(_ text: String) throws(UsageError) -> String {
+        var url = text
+        while url.hasSuffix("/") { url.removeLast() }
+        let rest =
+            url.hasPrefix("https://") ? url.dropFirst(8) : url.hasPrefix("http://") ? url.dropFirst(7) : nil
+        guard let rest, let host = rest.split(separator: "/").first, !host.isEmpty,
+            !url.contains("?"), !url.contains("#"), !url.contains(" ")
+        else {
+            throw UsageError(
+                message:
+                    "--public-base-url must be an http:// or https:// URL without query or fragment, not '\(text)'"
+            )
+        }
+        return url
     }
 
     static func parsePort(_ text: String, source: String) throws(UsageError) -> Int {

@@ -27,7 +27,8 @@ struct ServerCommand {
         var application: DossierApplication
         do {
             application = try DossierApplication(
-                catalog: catalog, openAPIDocument: openAPI, publicDirectory: options.publicDirectory)
+                catalog: catalog, openAPIDocument: openAPI, publicDirectory: options.publicDirectory,
+                exports: LMSExportConfiguration(publicBaseURL: options.publicBaseURL))
         } catch let error as StaticFiles.LoadError {
             throw StartupError(description: "\(error) (run from the repository root or pass --public DIR)")
         }

@@ -1,7 +1,7 @@
 /// The usage text, printed for `--help` and (on standard error) for bad flags.
 enum Usage {
     static let text = """
-        usage: dossier-server [--host H] [--port P] [--public DIR] [--data DIR [--no-embedded]] [--openapi FILE] [--quiet]
+        usage: dossier-server [--host H] [--port P] [--public DIR] [--data DIR [--no-embedded]] [--openapi FILE] [--public-base-url URL] [--quiet]
                dossier-server healthcheck [--port P]
                dossier-server import FILE... --out DIR
                dossier-server validate FILE...
@@ -17,6 +17,9 @@ enum Usage {
                           embedded replaces the embedded copy (said on standard error)
           --no-embedded   serve only the dossiers in --data, not the embedded ones
           --openapi FILE  the contract served at /openapi.yaml (default openapi.yaml)
+          --public-base-url URL
+                          where clients reach the server: the start of every CASE uri
+                          (default http://localhost:8080)
           --quiet, -q     no access log on standard output
           --help, -h      show this text (also: dossier-server help)
           --version       show the version

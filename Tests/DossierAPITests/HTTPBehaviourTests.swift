@@ -19,7 +19,8 @@ struct HTTPBehaviourTests {
                     && response.header("ETag")?.hasPrefix("W/") == false, "\(path)")
             #expect(response.header("Cache-Control") == "public, max-age=300")
             #expect(response.header("Access-Control-Allow-Origin") == "*")
-            #expect(response.header("Content-Type") == "application/json")
+            let csv = path.hasSuffix(".csv")
+            #expect(response.header("Content-Type") == (csv ? "text/csv; charset=utf-8" : "application/json"))
         }
     }
 
@@ -132,7 +133,8 @@ struct HTTPBehaviourTests {
         let response = APIFixture.get(target, method: HTTPMethod(rawValue: method))
         #expect(response.status == status)
         for (name, value) in [
-            ("Access-Control-Allow-Origin", "*"), ("Access-Control-Expose-Headers", "ETag"),
+            ("Access-Control-Allow-Origin", "*"),
+            ("Access-Control-Expose-Headers", "ETag, Link, X-Total-Count"),
             ("X-Content-Type-Options", "nosniff"),
         ] {
             #expect(

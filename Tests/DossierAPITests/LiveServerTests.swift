@@ -110,7 +110,7 @@ struct LiveServerTests {
             #expect(failed.status == 412)
             #expect(failed.header("Content-Type") == "application/problem+json")
             #expect(failed.header("Access-Control-Allow-Origin") == "*")
-            #expect(failed.header("Access-Control-Expose-Headers") == "ETag")
+            #expect(failed.header("Access-Control-Expose-Headers") == "ETag, Link, X-Total-Count")
             #expect(
                 failed.text.contains("\"type\":\"https://dossiers.example/problems/precondition-failed\""))
 
@@ -168,7 +168,7 @@ struct LiveServerTests {
             #expect(response.status == status)
             #expect(response.header("Content-Type") == "application/problem+json")
             #expect(response.header("Access-Control-Allow-Origin") == "*")
-            #expect(response.header("Access-Control-Expose-Headers") == "ETag")
+            #expect(response.header("Access-Control-Expose-Headers") == "ETag, Link, X-Total-Count")
             #expect(response.fields.filter { $0.name == "Access-Control-Allow-Origin" }.count == 1)
         }
     }

@@ -134,7 +134,9 @@ struct MappingTests {
             guard let json = response.json else { continue }
             collectLinks(json, into: &queue)
         }
-        let rendered = Set(APIFixture.service.renderedPaths)
+        // The CASE records link each other by absolute `uri`s, not `links`: their own walk is in
+        // LMSRoutesTests.
+        let rendered = Set(APIFixture.service.renderedPaths.filter { !$0.hasPrefix(CASEPath.base + "/") })
         #expect(rendered.subtracting(seen).isEmpty, "unreachable: \(rendered.subtracting(seen).sorted())")
     }
 

@@ -63,12 +63,17 @@ struct ResourceTableTests {
     func equalForms() throws {
         for path in APIFixture.service.renderedPaths {
             let canonical = APIFixture.get(path)
+            // The first two segments (`api`, `v1`; `ims`, `case`) and the rest of the path.
+            let segments = path.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+            let (first, second) = (segments[1], segments[2])
+            let rest = path.dropFirst(first.count + second.count + 2)
+            let escapedFirst = "%" + String(format: "%02x", first.utf8.first!) + first.dropFirst()
             let forms = [
                 Self.encoded(path, lowercase: false), Self.encoded(path, lowercase: true),
-                "/%61pi" + path.dropFirst(4),
+                "/" + escapedFirst + "/" + second + rest,
                 // Dot segments (§6.2.2.3, §5.2.4), plain and percent-encoded.
-                "/api/./v1" + path.dropFirst(7), "/api/x/../v1" + path.dropFirst(7),
-                "/api/%2E/v1/%2e%2E/v1" + path.dropFirst(7), "/../.." + path,
+                "/\(first)/./\(second)" + rest, "/\(first)/x/../\(second)" + rest,
+                "/\(first)/%2E/\(second)/%2e%2E/\(second)" + rest, "/../.." + path,
             ]
             for form in forms {
                 let response = APIFixture.get(form)

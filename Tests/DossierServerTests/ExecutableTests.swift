@@ -158,7 +158,7 @@ struct ExecutableTests {
         let problem = try client.readResponse()
         #expect(problem.status == 400)
         #expect(problem.header("Access-Control-Allow-Origin") == "*")
-        #expect(problem.header("Access-Control-Expose-Headers") == "ETag")
+        #expect(problem.header("Access-Control-Expose-Headers") == "ETag, Link, X-Total-Count")
 
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()

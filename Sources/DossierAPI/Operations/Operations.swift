@@ -13,6 +13,8 @@ struct Operations: Sendable {
     let openAPI: PreparedResponse
     let health: PreparedResponse
     let publicFiles: StaticFiles
+    let caseProvider: CASEProvider
+    let caseOpenAPI: PreparedResponse
 
     /// The router's handler for `resource`.
     func handler(for resource: Resource) -> RouterBuilder.Handler {
@@ -56,6 +58,40 @@ struct Operations: Sendable {
         }
     }
 
+    func getCASEOpenAPI(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
+        HTTPResponse(prepared: caseOpenAPI)
+    }
+
+    /// CASE getAllCFDocuments: paged and sorted per request (``CASEDocumentQuery``), with the
+    /// total before paging in `X-Total-Count` and RFC 8288 paging links in `Link`.
+    func getAllCFDocuments(_ request: HTTPRequest, _ parameters: RouteParameters) -> HTTPResponse {
+        let names: Set<String> = ["limit", "offset", "sort", "orderBy", "filter"]
+        guard let items = QueryItems.parse(request.query, names: names) else {
+            return ErrorDialect.response(
+                CASEStatusInfo(
+                    status: 400, codeMinor: .invalidSelectionField,
+                    description: "De query bevat een ongeldige %-codering."))
+        }
+        let query: CASEDocumentQuery
+        switch CASEDocumentQuery.parse(items.map { (name: $0.name, value: $0.value) }) {
+        case .failure(let status): return ErrorDialect.response(status)
+        case .success(let parsed): query = parsed
+        }
+        switch caseProvider.documents(query) {
+        case .failure(let status):
+            return ErrorDialect.response(status)
+        case .success(let (page, total)):
+            let body = JSONWriter.bytes(page)
+            var headers = RenderedResources.headers(mediaType: ResourceTable.getAllCFDocuments.mediaType)
+            headers.append(name: "X-Total-Count", value: String(total))
+            if let links = caseProvider.pagingLinks(query, total: total) {
+                headers.append(name: "Link", value: links)
+            }
+            headers.append(name: "ETag", value: EntityTag.strong(for: body))
+            return HTTPResponse(status: .ok, headers: headers, body: body)
+        }
+    }
+
     // MARK: Rendered rows
 
     /// The rendered instance of `resource` that the request's decoded parameters name.
@@ -74,7 +110,7 @@ struct Operations: Sendable {
             guard kind.matches(value) else {
                 return resource.dialect.response(.invalidParameter(value, kind), for: request)
             }
-            values.append(value)
+            values.append(kind.canonical(value))
         }
         if let prepared = rendered[resource.path(values)] {
             return HTTPResponse(prepared: prepared)

@@ -22,4 +22,12 @@ struct Document: Sendable {
         self.headers = headers
         self.render = { JSONWriter.bytes(json()) }
     }
+
+    /// A document of other bytes (a CSV export), with fields of its own
+    /// (`Content-Disposition`).
+    init(_ values: [String], headers: HTTPFields, bytes: @escaping @Sendable () -> [UInt8]) {
+        self.values = values
+        self.headers = headers
+        self.render = bytes
+    }
 }

@@ -13,9 +13,15 @@ struct DocumentContext: Sendable {
     /// call on it: grouped once, here, because filtering the callers of every column for every
     /// dossier's matrix would be quadratic in the number of dossiers.
     let callersByDossier: [String: [String: [String]]]
+    /// The Moodle scale, Canvas ratings and public base URL of the exports.
+    let exports: LMSExportConfiguration
+    /// Every CASE 1.1 record, with URIs on the public base URL.
+    let caseProvider: CASEProvider
 
-    init(catalog: Catalog) {
+    init(catalog: Catalog, exports: LMSExportConfiguration = LMSExportConfiguration()) {
         self.catalog = catalog
+        self.exports = exports
+        caseProvider = CASEProvider(catalog: catalog, publicBaseURL: exports.publicBaseURL)
         dossiers = catalog.dossiers.map { Representation(dossier: $0, catalog: catalog) }
         byCrebo = Dictionary(dossiers.map { ($0.dossier.crebo, $0) }, uniquingKeysWith: { first, _ in first })
         var callers: [String: [String: [String]]] = [:]

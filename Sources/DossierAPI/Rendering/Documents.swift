@@ -16,7 +16,11 @@ enum Documents {
                         "MBO-kwalificatiedossiers van SBB: dossiers, kwalificaties, kerntaken, werkprocessen, "
                             + "competenties en vakkennis, met zoeken."),
                     "links": ResourceTable.getEntryPoint.links(
-                        [], extra: ["openapi": .string(ResourceTable.getOpenAPI.path())]),
+                        [],
+                        extra: [
+                            "openapi": .string(ResourceTable.getOpenAPI.path()),
+                            "case": .string(ResourceTable.getAllCFDocuments.path()),
+                        ]),
                 ])
             }
         ]

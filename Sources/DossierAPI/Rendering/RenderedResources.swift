@@ -22,7 +22,11 @@ struct RenderedResources: Sendable {
 
     /// Finds every instance of every rendered row in `catalog`; renders none of them yet.
     init(catalog: Catalog) {
-        let context = DocumentContext(catalog: catalog)
+        self.init(context: DocumentContext(catalog: catalog))
+    }
+
+    /// Finds every instance of every rendered row in the context's catalog.
+    init(context: DocumentContext) {
         var instances: [(path: String, mediaType: String, document: Document)] = []
         for row in ResourceTable.all {
             guard case .rendered(let build) = row.answer else { continue }

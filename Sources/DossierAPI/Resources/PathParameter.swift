@@ -19,6 +19,9 @@ enum PathParameter: Sendable, Equatable {
     case vakkennis
     /// A competentie code: one capital `A`...`Y`.
     case competentie
+    /// A CASE `sourcedId`: any value. The CASE binding answers a malformed one with a 404
+    /// `invalid_uuid`, not a 400, so every value reaches the lookup (``canonical(_:)``).
+    case sourcedId
 
     /// What the detail of a 400 says the value should look like.
     var shape: String {
@@ -29,6 +32,7 @@ enum PathParameter: Sendable, Equatable {
         case .werkproces: "een werkprocescode ziet eruit als B1-K2-W3"
         case .vakkennis: "een vakkennis-id bestaat uit 1 tot 16 kleine letters of cijfers, bijv. vk3"
         case .competentie: "een competentiecode is één hoofdletter van A tot en met Y"
+        case .sourcedId: "een sourcedId is een UUID, bijv. 886313e1-3b8a-5372-9b90-0c9aee199e5d"
         }
     }
 
@@ -55,7 +59,16 @@ enum PathParameter: Sendable, Equatable {
                 }
         case .competentie:
             return bytes.count == 1 && (UInt8(ascii: "A")...UInt8(ascii: "Y")).contains(bytes.first!)
+        case .sourcedId:
+            return true
         }
+    }
+
+    /// The form of `value` the rendered paths use: a UUID in lower case (RFC 9562 §4: the
+    /// hex digits are case-insensitive on input); every other kind as it is.
+    func canonical(_ value: String) -> String {
+        guard self == .sourcedId, let uuid = NameBasedUUID(value) else { return value }
+        return uuid.description
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {

@@ -71,6 +71,8 @@ struct Resource: Sendable {
 
     /// The media type of every JSON resource.
     static let json = "application/json"
+    /// The media type of the LMS exports.
+    static let csv = "text/csv; charset=utf-8"
 
     /// Whether the row is pre-rendered (and so served from the path-only lookup).
     var isRendered: Bool {

@@ -34,6 +34,14 @@ enum ResourceTable {
     static let getDossierKwalificatie = Resource(
         "/api/v1/dossiers/{crebo}/kwalificaties/{profiel}", "getDossierKwalificatie",
         parameters: [.crebo, .profiel], noun: "kwalificatie", answer: .rendered(Documents.kwalificatie))
+    static let getMoodleExport = Resource(
+        "/api/v1/dossiers/{crebo}/kwalificaties/{profiel}/moodle.csv", "getMoodleExport",
+        parameters: [.crebo, .profiel], noun: "kwalificatie", mediaType: Resource.csv, relation: "moodle",
+        answer: .rendered(Documents.moodleExport))
+    static let getCanvasExport = Resource(
+        "/api/v1/dossiers/{crebo}/kwalificaties/{profiel}/canvas.csv", "getCanvasExport",
+        parameters: [.crebo, .profiel], noun: "kwalificatie", mediaType: Resource.csv, relation: "canvas",
+        answer: .rendered(Documents.canvasExport))
     static let listKwalificaties = Resource(
         "/api/v1/kwalificaties", "listKwalificaties", answer: .rendered(Documents.kwalificatieList))
     static let getKwalificatie = Resource(
@@ -81,15 +89,32 @@ enum ResourceTable {
         "/api/v1/zoeken", "search", query: .changesAnswer(required: ["q"]),
         answer: .operation(Operations.search))
 
+    // MARK: CASE 1.1 (the 1EdTech REST binding; operationIds as the official OpenAPI names them)
+
+    static let getCASEOpenAPI = Resource(
+        CASEPath.openAPI, "getCASEOpenAPI", dialect: .caseStatusInfo,
+        answer: .operation(Operations.getCASEOpenAPI))
+    static let getAllCFDocuments = Resource(
+        CASEPath.documents, "getAllCFDocuments", query: .changesAnswer(required: []),
+        dialect: .caseStatusInfo,
+        answer: .operation(Operations.getAllCFDocuments))
+    static let caseRows: [Resource] = CASEOperation.allCases.filter { $0 != .getAllCFDocuments }.map {
+        operation in
+        Resource(
+            operation.template, operation.rawValue, parameters: [.sourcedId], noun: operation.noun,
+            dialect: .caseStatusInfo, answer: .rendered(Documents.caseRecords(operation)))
+    }
+
     /// Every row, in the order children are linked.
-    static let all: [Resource] = [
-        getBrowsePage, getOpenAPI, getHealth, getEntryPoint,
-        listDossiers, getDossier, listDossierKwalificaties, getDossierKwalificatie,
-        listKwalificaties, getKwalificatie,
-        listKerntaken, getKerntaak, listWerkprocessen, getWerkproces, getKeuzedelen,
-        getCompetentieMatrix, listVakkennis, getVakkennis, getGeneriekeOnderdelen,
-        listCompetenties, getCompetentie, search,
-    ]
+    static let all: [Resource] =
+        [
+            getBrowsePage, getOpenAPI, getHealth, getEntryPoint,
+            listDossiers, getDossier, listDossierKwalificaties, getDossierKwalificatie,
+            getMoodleExport, getCanvasExport, listKwalificaties, getKwalificatie,
+            listKerntaken, getKerntaak, listWerkprocessen, getWerkproces, getKeuzedelen,
+            getCompetentieMatrix, listVakkennis, getVakkennis, getGeneriekeOnderdelen,
+            listCompetenties, getCompetentie, search, getCASEOpenAPI, getAllCFDocuments,
+        ] + caseRows
 
     // MARK: Derived
 

@@ -1,0 +1,54 @@
+/// The rating scale every outcome of a Canvas export carries: configuration, not dossier data.
+///
+/// The default is Canvas's own default mastery scale (the one its "Mastery" settings start
+/// from): Exceeds Mastery 4, Mastery 3, Near Mastery 2, Below Mastery 1, Well Below Mastery 0,
+/// mastery at 3. Where an account uses account-level mastery scales Canvas applies those
+/// instead, whatever the file says.
+public struct CanvasRatings: Sendable, Equatable {
+    /// One rating: its points and what Canvas shows for it.
+    public struct Rating: Sendable, Equatable {
+        /// The points (whole numbers, written without decimals).
+        public var points: Int
+        /// The rating's description.
+        public var description: String
+
+        /// A rating.
+        public init(points: Int, description: String) {
+            self.points = points
+            self.description = description
+        }
+    }
+
+    /// The ratings, highest first (Canvas refuses a tier with more points than the one before).
+    public var ratings: [Rating]
+    /// The points from which a student has mastered the outcome.
+    public var masteryPoints: Int
+    /// Canvas's `calculation_method` (`highest`, `latest`, `decaying_average`, `n_mastery`,
+    /// `average`), or `nil` to leave it to Canvas.
+    public var calculationMethod: String?
+    /// Canvas's `calculation_int` for the methods that take one.
+    public var calculationInt: Int?
+
+    /// A scale; `nil` without ratings, with points that increase, an empty description or a
+    /// mastery level above the top rating.
+    public init?(
+        ratings: [Rating], masteryPoints: Int, calculationMethod: String? = nil, calculationInt: Int? = nil
+    ) {
+        guard let top = ratings.first, masteryPoints <= top.points,
+            ratings.allSatisfy({ !$0.description.isEmpty }),
+            zip(ratings, ratings.dropFirst()).allSatisfy({ $0.points >= $1.points })
+        else { return nil }
+        self.ratings = ratings
+        self.masteryPoints = masteryPoints
+        self.calculationMethod = calculationMethod
+        self.calculationInt = calculationInt
+    }
+
+    /// Canvas's default mastery scale.
+    public static let canvasDefault = CanvasRatings(
+        ratings: [
+            Rating(points: 4, description: "Exceeds Mastery"), Rating(points: 3, description: "Mastery"),
+            Rating(points: 2, description: "Near Mastery"), Rating(points: 1, description: "Below Mastery"),
+            Rating(points: 0, description: "Well Below Mastery"),
+        ], masteryPoints: 3)!
+}
