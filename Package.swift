@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers (see README "Architecture"): each target imports only the ones below it.
 //   dossier-server ──> DossierAPI ──> Dossier
-//                                 └─> HTTPServer ──> CEpoll
+//                                 └─> HTTPServer ──> CEpoll, CZlib
 // Linux only: the server is built on epoll, memfd and sendfile, so no platform is claimed.
 let package = Package(
     name: "dossier-server",
@@ -13,9 +13,11 @@ let package = Package(
     targets: [
         // What Glibc's Swift module does not export: epoll, eventfd, memfd_create and its seals.
         .target(name: "CEpoll"),
+        // zlib, a system library (Debian: zlib1g-dev), for the gzip representations of responses.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "HTTPServer",
-            dependencies: ["CEpoll"]
+            dependencies: ["CEpoll", "CZlib"]
         ),
         .target(
             name: "Dossier",
@@ -32,7 +34,8 @@ let package = Package(
             dependencies: ["DossierAPI", "Dossier", "HTTPServer"]
         ),
         // The live ring of the tests: a raw-socket client and a server on an ephemeral port.
-        .target(name: "HTTPTestSupport", dependencies: ["HTTPServer"], path: "Tests/HTTPTestSupport"),
+        .target(
+            name: "HTTPTestSupport", dependencies: ["HTTPServer", "CZlib"], path: "Tests/HTTPTestSupport"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
         .testTarget(name: "DossierTests", dependencies: ["Dossier"], exclude: ["Fixtures"]),
         .testTarget(

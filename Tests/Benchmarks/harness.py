@@ -300,15 +300,26 @@ class DossierServer(Process):
         return self
 
 
+# Per-location directives of the gzip modes (gzip_vary: Vary: Accept-Encoding, as dossier-server).
+NGINX_GZIP = {
+    "static": " gzip_static on; gzip_vary on;",
+    "on": " gzip on; gzip_types application/json; gzip_vary on;",
+}
+
+
 class Nginx(Process):
     name = "nginx"
 
-    def __init__(self, directory, files, probe):
-        """`files`: request path → bytes to serve at exactly that path."""
+    def __init__(self, directory, files, probe, gzip=None):
+        """`files`: request path → bytes to serve at exactly that path. `gzip`: None (identity
+        only), "static" with `files` mapping to (identity bytes, .gz bytes) — `gzip_static on`
+        serves the .gz file as it is — or "on": nginx's own `gzip on` for JSON, at its default
+        level 1, what most configurations say."""
         super().__init__()
         self.directory = directory
         self.files = files
         self.probe = probe
+        self.gzip = gzip
 
     def start(self):
         os.makedirs(self.directory, exist_ok=True)
@@ -317,10 +328,15 @@ class Nginx(Process):
         locations = []
         for index, (path, body) in enumerate(sorted(self.files.items())):
             name = os.path.join(self.directory, f"resource-{index}.json")
+            if self.gzip == "static":
+                body, compressed = body
+                with open(name + ".gz", "wb") as file:
+                    file.write(compressed)
+                os.chmod(name + ".gz", 0o644)
             with open(name, "wb") as file:
                 file.write(body)
             os.chmod(name, 0o644)
-            locations.append(f"        location = {path} {{ alias {name}; }}")
+            locations.append(f"        location = {path} {{ alias {name};{NGINX_GZIP.get(self.gzip, '')} }}")
         # nginx cannot listen on port 0, but it takes over listening sockets named in $NGINX
         # (its binary-upgrade mechanism): it inherits one on a port the kernel chose, and sets
         # its configured backlog on it.
@@ -365,19 +381,100 @@ class Nginx(Process):
         self.process = None
 
 
+class Floor(Process):
+    """The floor: floor.c, a minimal epoll responder writing one pre-built response from memory
+    per request end (see the file), built here with the system C compiler."""
+
+    name = "floor"
+
+    def __init__(self, binary, response, directory, probe):
+        super().__init__()
+        self.binary = binary
+        self.response = response
+        self.directory = directory
+        self.probe = probe
+
+    @staticmethod
+    def build(workdir):
+        """Compiles floor.c into `workdir`; returns the binary's path."""
+        compiler = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
+        if compiler is None:
+            raise BenchmarkError("no C compiler (cc) for the floor responder (Debian: apt-get install gcc)")
+        binary = os.path.join(workdir, "floor-responder")
+        subprocess.run([compiler, "-O2", "-pthread", "-o", binary, os.path.join(HERE, "floor.c")], check=True)
+        return binary
+
+    def start(self):
+        os.makedirs(self.directory, exist_ok=True)
+        response_path = os.path.join(self.directory, f"response-{len(os.listdir(self.directory))}")
+        with open(response_path, "wb") as file:
+            file.write(self.response)
+        stderr_path = response_path + ".stderr"
+        with open(stderr_path, "wb") as stderr:
+            started = time.perf_counter()
+            self.process = subprocess.Popen([self.binary, response_path, "0"], stdout=subprocess.DEVNULL,
+                                            stderr=stderr)
+        self.port = wait_for_listening(stderr_path, started, self.process)
+        self.startup_seconds = wait_for_200(self.port, self.probe, started, self.process)
+        return self
+
+
+def raw_response(port, path, headers=(), timeout=5.0):
+    """One response on a keep-alive request, exactly as sent (head, empty line, body by its
+    Content-Length): what the floor replays."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as connection:
+        lines = [f"GET {path} HTTP/1.1", "Host: 127.0.0.1", *headers, "", ""]
+        connection.sendall("\r\n".join(lines).encode())
+        received = bytearray()
+        while b"\r\n\r\n" not in received:
+            chunk = connection.recv(1 << 16)
+            if not chunk:
+                raise BenchmarkError(f"{path}: connection closed before the head")
+            received += chunk
+        head, _, body = bytes(received).partition(b"\r\n\r\n")
+        match = re.search(rb"\r\ncontent-length: *(\d+)", head, re.IGNORECASE)
+        if not match:
+            raise BenchmarkError(f"{path}: no Content-Length")
+        length = int(match.group(1))
+        while len(body) < length:
+            chunk = connection.recv(1 << 16)
+            if not chunk:
+                raise BenchmarkError(f"{path}: connection closed in the body")
+            body += chunk
+    return head + b"\r\n\r\n" + body[:length]
+
+
+RENDERED = re.compile(rb"(\d+) resources rendered \((\d+) KiB\) ([\d,]+) ms after start")
+
+
+def wait_for_warm_up(server, timeout=300.0):
+    """Waits until dossier-server says it has rendered every resource (its warm-up thread,
+    after the socket opened); returns (resources, KiB of identity bodies, ms after start)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with open(server.stderr_path, "rb") as file:
+            match = RENDERED.search(file.read())
+        if match:
+            return int(match.group(1)), int(match.group(2)), int(match.group(3).replace(b",", b""))
+        time.sleep(0.05)
+    raise BenchmarkError(f"dossier-server did not finish rendering within {timeout:.0f} s")
+
+
 # MARK: - wrk
 
 REPORT = re.compile(r"WRK-REPORT (.*)")
 
 
 def run_wrk(port, path, connections, seconds, target=None, script="wrk-report.lua", script_args=(),
-            timeout_seconds=5):
-    """Runs wrk against 127.0.0.1:port/path; returns its figures as a dict (latencies in
-    microseconds), plus the CPU time wrk itself used and that other processes used meanwhile."""
+            timeout_seconds=5, headers=()):
+    """Runs wrk against 127.0.0.1:port/path (with `headers`, "Name: value" strings, on every
+    request); returns its figures as a dict (latencies in microseconds), plus the CPU time wrk
+    itself used and that other processes used meanwhile."""
     threads = 1 if connections < 2 else min(2, connections)
     command = [
         "wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s",
         "--timeout", f"{timeout_seconds}s", "-s", os.path.join(HERE, script),
+        *[argument for header in headers for argument in ("-H", header)],
         f"http://127.0.0.1:{port}{path}",
     ]
     if script_args:

@@ -43,7 +43,7 @@ enum ProblemCatalog {
         case .serviceUnavailable:
             return (.serviceUnavailable, "De server heeft te veel verbindingen; probeer het zo opnieuw.")
         case .notAcceptable:
-            return (.notAcceptable, "Geen representatie van deze resource past bij het veld Accept.")
+            return (.notAcceptable, "Geen representatie van deze resource past bij het veld Accept-Encoding.")
         }
     }
 

@@ -76,6 +76,9 @@ struct RenderedResources: Sendable {
         for entry in entries.values {
             bytes += entry.response.body.count
         }
+        // Every gzip representation after every resource is there (identity first: a request
+        // that finds no rendering renders on its event loop, one that finds no gzip gets identity).
+        for entry in entries.values { entry.response.prepareGzip() }
         return (entries.count, bytes)
     }
 
@@ -101,7 +104,8 @@ struct RenderedResources: Sendable {
             var headers = RenderedResources.headers(mediaType: mediaType)
             for field in document.headers { headers.append(field) }
             return rendered.storeIfNil(
-                PreparedResponse(status: .ok, headers: headers, body: document.render()))
+                PreparedResponse(
+                    status: .ok, headers: headers, body: document.render(), compression: .deferred))
         }
     }
 }

@@ -147,6 +147,7 @@ final class Connection {
     private func answer(_ request: HTTPRequest, connection: ResponseSerializer.ConnectionField) {
         let outcome = ResponsePipeline.respond(
             to: request, responder: loop.context.responder, problems: loop.context.problems,
+            dynamicCompressionThreshold: loop.context.tuning.dynamicCompressionThreshold,
             keepAlive: connection != .close)
         var connection = connection
         if outcome.closesConnection {

@@ -8,6 +8,25 @@ public enum EntityTag {
         "\"" + Hex.encode(SHA256.digest(bytes).prefix(16)) + "\""
     }
 
+    /// The tag of a content-coded representation, made from the identity representation's
+    /// tag and the coding: `"1f0c…"` → `"1f0c…-gzip"` (`W/` kept).
+    ///
+    /// Each representation needs its own tag (RFC 9110 §8.8.3: a strong tag names one sequence
+    /// of bytes; a cache that stored the gzip bytes must not be told it holds the identity
+    /// ones). Deriving it from the identity tag rather than from the compressed bytes keeps it
+    /// the same on every replica and after a zlib upgrade, whose deflate output may differ:
+    /// the decoded content, the only thing a client can compare, is the same. (Byte ranges,
+    /// the one use that would see a difference, are not served.) `nil` when `etag` is not a
+    /// quoted entity-tag.
+    public static func coded(_ etag: String, coding: String) -> String? {
+        let utf8 = etag.utf8
+        let opaqueStart = etag.hasPrefix("W/") ? 2 : 0
+        guard utf8.count >= opaqueStart + 2, utf8.last == ASCII.quote,
+            utf8.dropFirst(opaqueStart).first == ASCII.quote
+        else { return nil }
+        return String(etag.dropLast()) + "-" + coding + "\""
+    }
+
     /// Whether an `If-None-Match` field value matches `etag` (RFC 9110 §13.1.2): `*`
     /// matches any current representation; otherwise any listed tag that is equal under the
     /// weak comparison (§8.8.3.2: `W/` prefixes ignored) matches. A value that is not a list

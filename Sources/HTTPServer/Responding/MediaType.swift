@@ -10,6 +10,31 @@ public enum MediaType {
         return byExtension[fileExtension] ?? fallback
     }
 
+    /// Whether content of this `Content-Type` is worth gzipping: text, JSON, XML, YAML,
+    /// JavaScript and SVG (and their `+json`/`+xml` kinds, such as `application/problem+json`).
+    /// Images other than SVG, fonts, archives, PDF and unknown types are already compressed or
+    /// opaque: gzip would cost time for next to nothing. `nil` (no field) is not compressible.
+    public static func isCompressible(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let essence = contentType.utf8.prefix { $0 != ASCII.semicolon && !ASCII.isWhitespace($0) }
+        guard let slash = essence.firstIndex(of: ASCII.slash) else { return false }
+        let type = essence[..<slash]
+        let subtype = essence[essence.index(after: slash)...]
+        if ASCII.equalsIgnoringCase(type, "text".utf8) { return true }
+        if subtype.count > 5, ASCII.equalsIgnoringCase(subtype.suffix(5), "+json".utf8) { return true }
+        if subtype.count > 4, ASCII.equalsIgnoringCase(subtype.suffix(4), "+xml".utf8) { return true }
+        guard ASCII.equalsIgnoringCase(type, "application".utf8) else { return false }
+        for compressible in compressibleApplicationSubtypes
+        where ASCII.equalsIgnoringCase(subtype, compressible.utf8) {
+            return true
+        }
+        return false
+    }
+
+    private static let compressibleApplicationSubtypes = [
+        "json", "xml", "yaml", "x-yaml", "javascript", "x-javascript", "ecmascript", "wasm",
+    ]
+
     /// The type for unknown extensions.
     public static let fallback = "application/octet-stream"
 

@@ -116,7 +116,7 @@ public struct ProblemVocabulary: Sendable {
         case .preconditionFailed:
             return "A precondition of the request (If-Match) is false for the current representation."
         case .serviceUnavailable: return "The server has too many connections; try again shortly."
-        case .notAcceptable: return "No representation matches the Accept header field."
+        case .notAcceptable: return "No representation matches the Accept-Encoding header field."
         }
     }
 

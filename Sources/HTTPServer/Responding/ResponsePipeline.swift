@@ -7,9 +7,12 @@ import Glibc
 /// In order: an unknown method or CONNECT is 501 without asking the responder (RFC 9110
 /// §15.6.2; CONNECT also closes, since a tunnel's bytes may follow); a problem the responder
 /// hands back (``HTTPResponse/init(problem:headers:)``) is put into the configured words with
-/// the request path as `instance`; `If-Match` → 412 and `If-None-Match` → 304
-/// (``ConditionalRequests``); HEAD → the head only; `Connection: close` from the client's
-/// side or the responder's ends the connection. ``ServerConfiguration/responseHeaders`` are
+/// the request path as `instance`; the content coding is negotiated (``ContentNegotiation``:
+/// gzip or identity by `Accept-Encoding`, 406 when neither is acceptable); `If-Match` → 412 and
+/// `If-None-Match` → 304 (``ConditionalRequests``), against the chosen representation's tag;
+/// a dynamic response chosen as gzip is compressed only then, unless it is a 304; HEAD → the
+/// head only; `Connection: close` from the client's side or the responder's ends the
+/// connection. ``ServerConfiguration/responseHeaders`` are
 /// not added here but by the serialiser, from bytes each event loop prepares once, so that
 /// a prepared response costs no field work per request.
 public enum ResponsePipeline {
@@ -42,7 +45,10 @@ public enum ResponsePipeline {
         to request: HTTPRequest, responder: some HTTPResponder, configuration: ServerConfiguration,
         keepAlive: Bool
     ) -> Outcome {
-        respond(to: request, responder: responder, problems: configuration.problems, keepAlive: keepAlive)
+        respond(
+            to: request, responder: responder, problems: configuration.problems,
+            dynamicCompressionThreshold: configuration.tuning.dynamicCompressionThreshold,
+            keepAlive: keepAlive)
     }
 
     /// The server's own answer that ends a connection without a request to answer: a parse
@@ -110,7 +116,7 @@ public enum ResponsePipeline {
     @inline(__always)
     static func respond(
         to request: HTTPRequest, responder: some HTTPResponder, problems: borrowing ProblemVocabulary,
-        keepAlive: Bool
+        dynamicCompressionThreshold: Int, keepAlive: Bool
     ) -> Outcome {
         var closes = !keepAlive
         var response: HTTPResponse
@@ -124,18 +130,33 @@ public enum ResponsePipeline {
             }
         }
         if !closes, response.requestsClose { closes = true }
+        let negotiated = ContentNegotiation.negotiate(
+            &response, for: request, dynamicThreshold: dynamicCompressionThreshold)
+        if negotiated == .notAcceptable {
+            response = render(
+                .notAcceptable, instance: request.path, headers: ["Vary": "Accept-Encoding"],
+                problems: problems)
+        }
         var notModified = false
         switch ConditionalRequests.evaluate(request: request, response: response) {
         case .unchanged:
-            break
+            if negotiated == .compress { ContentNegotiation.compressBody(of: &response) }
         case .notModified:
             notModified = true
         case .preconditionFailed:
-            response = render(.preconditionFailed, instance: request.path, problems: problems)
+            response = render(
+                .preconditionFailed, instance: request.path, headers: varyFields(negotiated),
+                problems: problems)
         }
         return Outcome(
             response: response, notModified: notModified, headOnly: request.method == .head,
             closesConnection: closes)
+    }
+
+    /// `Vary: Accept-Encoding` for a 412 that replaced a negotiated response: which tag
+    /// `If-Match` was compared with depended on `Accept-Encoding`.
+    private static func varyFields(_ negotiated: ContentNegotiation.Outcome) -> HTTPFields {
+        negotiated == .fixed ? [:] : ["Vary": "Accept-Encoding"]
     }
 
     /// A problem as its response, in the vocabulary's words.
