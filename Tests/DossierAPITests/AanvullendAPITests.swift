@@ -175,6 +175,10 @@ struct AanvullendAPITests {
                     served += strings(try APIFixture.object(try #require(links(item)["self"])))
                 }
             }
+            // Its own additions are there (so the search below looks in the right place).
+            #expect(
+                eigenTeksten.allSatisfy { tekst in served.contains { $0.contains(tekst) } }, "\(profiel.code)"
+            )
             var checked = 0
             for entry in scan.additions where entry.profiel != profiel.code {
                 // Several profielen may add the very same sentence; it is then this one's too.
