@@ -21,6 +21,9 @@ import re
 import sys
 import urllib.request
 
+import importer_rules
+import mutations
+
 REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
 DOSSIERS = REPOSITORY / "Sources" / "Dossier" / "Resources" / "dossiers"
 
@@ -205,6 +208,7 @@ def php_numeric(value):
 
 def check_moodle(c, name, data, dossier, profiel, framework_ids):
     rows = read_csv(c, name, data)
+    importer_rules.check_moodle_bytes(c, name, data, rows)
     if not c.check(rows and rows[0] == MOODLE_HEADERS, f"{name}: header is not Moodle's 14 columns"):
         return
     for number, row in enumerate(rows[1:], 2):
@@ -245,6 +249,7 @@ def check_moodle(c, name, data, dossier, profiel, framework_ids):
         c.check("," not in idnumber and not php_numeric(idnumber), f"{where}: ID number {idnumber!r} is unsafe")
         c.check(row["Description format"] in ("0", "1", "2", "4"), f"{where}: description format")
         c.check(idnumber not in seen, f"{where}: ID number {idnumber} repeats row {seen.get(idnumber)}")
+        importer_rules.check_moodle_row(c, where, row)
         seen[idnumber] = number
         if row is framework:
             continue
@@ -336,6 +341,9 @@ def check_canvas(c, name, data, dossier, profiel, all_guids):
     if not rows:
         c.failures.append(f"{name}: empty")
         return
+    ruby_rows = importer_rules.check_canvas_bytes(c, name, data, rows)
+    if ruby_rows is not None and len(ruby_rows) != len(rows):
+        ruby_rows = None
     header = rows[0]
     end = header.index("ratings") if "ratings" in header else len(header)
     main = header[:end]
@@ -380,6 +388,7 @@ def check_canvas(c, name, data, dossier, profiel, all_guids):
             if row.get("mastery_points"):
                 c.check(points and float(row["mastery_points"]) <= points[0], f"{where}: mastery above the top rating")
         records[guid] = (row, parents)
+        importer_rules.check_canvas_row(c, where, header, raw, ruby_rows[number - 1] if ruby_rows else None)
 
     kwalificatie, kerntaken = composed(dossier, profiel)
     titel = kwalificatie["titel"]
@@ -454,15 +463,18 @@ def main():
     c = Checker()
     framework_ids, guids = set(), set()
     files = shared = 0
+    exports = {}
     for path in sorted(DOSSIERS.glob("*.json")):
         dossier = json.loads(path.read_text(encoding="utf-8"))
         for kwalificatie in dossier["kwalificaties"]:
             profiel = kwalificatie["code"]
+            moodle, canvas = get(dossier["crebo"], profiel, "moodle"), get(dossier["crebo"], profiel, "canvas")
+            exports[dossier["crebo"], profiel] = (dossier, moodle, canvas)
             shared += (
                 check_moodle(
                     c,
                     f"{dossier['crebo']}-{profiel}-moodle.csv",
-                    get(dossier["crebo"], profiel, "moodle"),
+                    moodle,
                     dossier,
                     profiel,
                     framework_ids,
@@ -472,17 +484,31 @@ def main():
             check_canvas(
                 c,
                 f"{dossier['crebo']}-{profiel}-canvas.csv",
-                get(dossier["crebo"], profiel, "canvas"),
+                canvas,
                 dossier,
                 profiel,
                 guids,
             )
             files += 2
+    # The importer rules must be able to fail: each one broken in a copy of 23292-P1's exports
+    # (the kwalificatie imported into a real Moodle and Canvas) must be reported.
+    dossier, moodle, canvas = exports["23292", "P1"]
+    c.failures += [
+        f"self-test: {problem}"
+        for problem in mutations.run(
+            lambda k, name, data: check_moodle(k, name, data, dossier, "P1", set()),
+            lambda k, name, data: check_canvas(k, name, data, dossier, "P1", set()),
+            Checker,
+            moodle,
+            canvas,
+        )
+    ]
     for failure in c.failures:
         print("FAIL", failure)
     print(
         f"check_exports: {files} files, {len(guids)} Canvas vendor_guids, {shared} vakkennis items under "
-        f"several kerntaken, {len(c.failures)} failures"
+        f"several kerntaken, {len(mutations.MOODLE) + len(mutations.CANVAS)} broken copies caught, "
+        f"{len(c.failures)} failures"
     )
     return 1 if c.failures else 0
 
