@@ -19,6 +19,7 @@ import json
 import pathlib
 import re
 import sys
+import urllib.error
 import urllib.request
 
 import importer_rules
@@ -450,17 +451,39 @@ def main():
     source.add_argument("--dir", help="a directory of {crebo}-{profiel}-moodle.csv / -canvas.csv files")
     args = parser.parse_args()
     load_competenties()
+    c = Checker()
 
     def get(dossier, profiel, kind):
         if args.dir:
             return (pathlib.Path(args.dir) / f"{dossier}-{profiel}-{kind}.csv").read_bytes()
-        url = f"{args.base.rstrip('/')}/api/v1/dossiers/{dossier}/kwalificaties/{profiel}/{kind}.csv"
+        # As an LMS user finds them: by the kwalificatie resource's links.
+        base = args.base.rstrip("/")
+        with urllib.request.urlopen(f"{base}/api/v1/dossiers/{dossier}/kwalificaties/{profiel}") as response:
+            links = json.loads(response.read())["links"]
+        path = links.get(kind, "")
+        url = base + path
         with urllib.request.urlopen(url) as response:
-            assert response.headers.get_content_type() == "text/csv", response.headers["Content-Type"]
-            assert "attachment" in response.headers.get("Content-Disposition", ""), url
-            return response.read()
+            headers = response.headers
+            body = response.read()
+        failures = []
+        if headers.get("Content-Type", "").replace(" ", "").lower() != "text/csv;charset=utf-8":
+            failures.append(f"Content-Type {headers.get('Content-Type')!r}")
+        if not re.fullmatch(r'attachment; ?filename="?[^"/\\]+\.csv"?', headers.get("Content-Disposition", "")):
+            failures.append(f"Content-Disposition {headers.get('Content-Disposition')!r}")
+        etag = headers.get("ETag")
+        if not etag:
+            failures.append("no ETag")
+        else:
+            request = urllib.request.Request(url, headers={"If-None-Match": etag})
+            try:
+                with urllib.request.urlopen(request) as response:
+                    failures.append(f"If-None-Match answered {response.status}, not 304")
+            except urllib.error.HTTPError as error:
+                if error.code != 304:
+                    failures.append(f"If-None-Match answered {error.code}, not 304")
+        c.failures += [f"{dossier}-{profiel} {kind} ({url}): {failure}" for failure in failures]
+        return body
 
-    c = Checker()
     framework_ids, guids = set(), set()
     files = shared = 0
     exports = {}
