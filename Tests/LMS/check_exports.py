@@ -210,6 +210,7 @@ def php_numeric(value):
 def check_moodle(c, name, data, dossier, profiel, framework_ids):
     rows = read_csv(c, name, data)
     importer_rules.check_moodle_bytes(c, name, data, rows)
+    importer_rules.check_moodle_real(c, name, data, rows)
     if not c.check(rows and rows[0] == MOODLE_HEADERS, f"{name}: header is not Moodle's 14 columns"):
         return
     for number, row in enumerate(rows[1:], 2):
@@ -343,6 +344,7 @@ def check_canvas(c, name, data, dossier, profiel, all_guids):
         c.failures.append(f"{name}: empty")
         return
     ruby_rows = importer_rules.check_canvas_bytes(c, name, data, rows)
+    importer_rules.check_canvas_real(c, name, data, rows)
     if ruby_rows is not None and len(ruby_rows) != len(rows):
         ruby_rows = None
     header = rows[0]

@@ -18,7 +18,14 @@ exactly the cells Python's csv module reads, so every other check sees what the 
 """
 
 import html.parser
+import json
+import pathlib
 import re
+import shutil
+import subprocess
+import tempfile
+
+HERE = pathlib.Path(__file__).resolve().parent
 
 # --- how the importers read the bytes -------------------------------------------------------
 
@@ -361,3 +368,107 @@ def check_canvas_row(c, where, header, raw, ruby_row):
             c.check(text not in (None, ""), f"{where}: rating tier {index} has no description")
     for problem in html_problems(row.get("description", "")):
         c.failures.append(f"{where}: description HTML not kept by Canvas's sanitizer: {problem}")
+
+
+# --- the real parsers: PHP's fgetcsv and Ruby's CSV ------------------------------------------
+
+
+def run_reader(c, name, program, script, data):
+    """The JSON a reader script prints for `data`, or None (with a failure) when it cannot run."""
+    if shutil.which(program) is None:
+        c.failures.append(f"{name}: {program} is not installed (.ci/run installs php-cli, php-mbstring and ruby)")
+        return None
+    with tempfile.NamedTemporaryFile(suffix=".csv") as file:
+        file.write(data)
+        file.flush()
+        done = subprocess.run([program, str(HERE / script), file.name], capture_output=True, check=False)
+    try:
+        return json.loads(done.stdout)
+    except ValueError:
+        c.failures.append(f"{name}: {script} failed: {done.stderr.decode(errors='replace')[:300]}")
+        return None
+
+
+def check_moodle_real(c, name, data, rows):
+    """PHP's own fgetcsv, through Moodle's reading and tree building (moodle_read.php), creates
+    exactly the file's competencies, under their parents, with their texts, and its relations."""
+    result = run_reader(c, name, "php", "moodle_read.php", data)
+    if result is None:
+        return
+    where = f"{name}: PHP's importer (moodle_read.php)"
+    if not c.check(result["error"] is None, f"{where} stops: {result['error']}"):
+        return
+    body = [dict(zip(rows[0], row, strict=False)) for row in rows[1:] if row]
+    framework = next((r for r in body if not php_empty(r["Is framework"])), None)
+    got = result["framework"]
+    c.check(
+        framework is not None
+        and (got["idnumber"], got["shortname"], got["taxonomies"], got["descriptionformat"])
+        == (
+            framework["ID number"],
+            framework["Short name"],
+            framework["Taxonomy"],
+            int(framework["Description format"]),
+        ),
+        f"{where} reads another framework row: {got['idnumber']!r} {got['shortname']!r}",
+    )
+    expected = [
+        {
+            "parent": r["Parent ID number"],
+            "idnumber": r["ID number"],
+            "shortname": r["Short name"],
+            "description": "" if php_empty(r["Description"]) else r["Description"],
+            "descriptionformat": int(r["Description format"] or 0),
+        }
+        for r in body
+        if php_empty(r["Is framework"])
+    ]
+    created = result["competencies"]
+    if created != expected:
+        missing = [e["idnumber"] for e in expected if e not in created][:3]
+        extra = [e["idnumber"] for e in created if e not in expected][:3]
+        c.failures.append(
+            f"{where} creates {len(created)} competencies, the file has {len(expected)} (not created as written: "
+            f"{missing}, unexpected: {extra})"
+        )
+    pairs = {
+        (r["ID number"], ref.replace("%2C", ","))
+        for r in body
+        if php_empty(r["Is framework"])
+        for ref in filter(None, r["Cross-referenced competency ID numbers"].split(","))
+    }
+    c.check(
+        {tuple(p) for p in result["related"]} == pairs,
+        f"{where} relates other competencies than the file names ({len(result['related'])} of {len(pairs)})",
+    )
+
+
+def check_canvas_real(c, name, data, rows):
+    """Ruby's own CSV, through Canvas's header and row handling (canvas_read.rb), reads every row
+    without an error and with exactly the file's cells and ratings."""
+    result = run_reader(c, name, "ruby", "canvas_read.rb", data)
+    if result is None:
+        return
+    where = f"{name}: Ruby's importer (canvas_read.rb)"
+    if not c.check(result["error"] is None, f"{where} stops: {result['error']}"):
+        return
+    header = rows[0]
+    end = header.index("ratings") if "ratings" in header else len(header)
+    body = [row for row in rows[1:] if any(cell.strip() for cell in row)]
+    c.check(len(result["rows"]) == len(body), f"{where} reads {len(result['rows'])} rows, the file has {len(body)}")
+    for row, entry in zip(body, result["rows"], strict=False):
+        line = f"{where} line {entry['line']}"
+        if not c.check("error" not in entry, f"{line}: {entry.get('error')}"):
+            continue
+        got = entry["object"]
+        for column, cell in zip(header[:end], row, strict=False):
+            value = got.get(column)
+            if column == "mastery_points" and cell:
+                c.check(value == float(cell), f"{line}: mastery_points {value!r}, the file says {cell!r}")
+            else:
+                c.check((value or "") == cell, f"{line}: {column} {value!r}, the file says {cell!r}")
+        ratings = list(row[end:])
+        while ratings and ratings[-1] == "":
+            ratings.pop()
+        pairs = [[float(p), d] for p, d in zip(ratings[0::2], ratings[1::2], strict=False)]
+        c.check(got["ratings"] == pairs, f"{line}: ratings {got['ratings']}, the file says {pairs}")

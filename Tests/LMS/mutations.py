@@ -105,6 +105,16 @@ MOODLE = [
         "Rule type (optional) 'competency_rule_all'",
     ),
     ("a vakkennis row related to itself", moodle_self_reference, "cross-references itself"),
+    (
+        "a kerntaak under the framework row",
+        set_cell("Parent ID number", lambda _: "23292-P1", lambda row: row[0] == "" and row[12] == ""),
+        "PHP's importer (moodle_read.php) creates",
+    ),
+    (
+        "a cross-reference with spaces",
+        set_cell("Cross-referenced competency ID numbers", lambda v: v.replace(",", ", "), lambda r: "," in r[10]),
+        "PHP's importer (moodle_read.php) relates",
+    ),
     ("HTML in plain-text format", set_cell("Description format", "2", html_competency), "HTML description in format 2"),
     (
         "a <div> in a description",
@@ -136,6 +146,11 @@ CANVAS = [
         "a quoted empty cell after the ratings",
         canvas_bytes(b"Well Below Mastery\r\n", b'Well Below Mastery,""\r\n'),
         "blank after drop_trailing_nils",
+    ),
+    (
+        "a quoted empty cell after the ratings (Ruby)",
+        canvas_bytes(b"Well Below Mastery\r\n", b'Well Below Mastery,""\r\n'),
+        "Points for rating tier 6 not present",
     ),
     ("rating points with a decimal point", canvas_bytes(b",3,Mastery,", b",3.5,Mastery,"), "not a whole number"),
     ("mastery points with a decimal point", set_cell("mastery_points", "2.5", werkproces), "mastery_points '2.5'"),
