@@ -49,13 +49,13 @@ def php_fgetcsv(text):
     [null], which load_csv_content skips."""
     rows, i, n = [], 0, len(text)
     while i < n:
-        row = []
+        row, start = [], i
         while True:
             j = i
             while j < n and text[j] in " \t\v\f":
                 j += 1
             if j < n and text[j] == '"':
-                k, buf = j + 1, []
+                k, buf, closed = j + 1, [], False
                 while k < n:
                     ch = text[k]
                     if ch == "\\" and k + 1 < n:
@@ -66,6 +66,7 @@ def php_fgetcsv(text):
                         k += 2
                     elif ch == '"':
                         k += 1
+                        closed = True
                         break
                     else:
                         buf.append(ch)
@@ -73,7 +74,8 @@ def php_fgetcsv(text):
                 while k < n and text[k] not in ",\n":
                     buf.append(text[k])
                     k += 1
-                field = "".join(buf)
+                # PHP 8.2 reads an empty field left open at the end of the content as "\0".
+                field = "".join(buf) if closed or buf else "\0"
             else:
                 k = i
                 while k < n and text[k] not in ",\n":
@@ -85,7 +87,7 @@ def php_fgetcsv(text):
                 continue
             i = k + 1
             break
-        if row != [""]:
+        if text[start : i - 1] != "" or i - 1 > n:
             rows.append(row)
     return rows
 
