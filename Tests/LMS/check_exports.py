@@ -19,7 +19,12 @@ import json
 import pathlib
 import re
 import sys
+import urllib.error
 import urllib.request
+
+import importer_rules
+import mutations
+import parser_differential
 
 REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
 DOSSIERS = REPOSITORY / "Sources" / "Dossier" / "Resources" / "dossiers"
@@ -205,6 +210,8 @@ def php_numeric(value):
 
 def check_moodle(c, name, data, dossier, profiel, framework_ids):
     rows = read_csv(c, name, data)
+    importer_rules.check_moodle_bytes(c, name, data, rows)
+    importer_rules.check_moodle_real(c, name, data, rows)
     if not c.check(rows and rows[0] == MOODLE_HEADERS, f"{name}: header is not Moodle's 14 columns"):
         return
     for number, row in enumerate(rows[1:], 2):
@@ -245,6 +252,7 @@ def check_moodle(c, name, data, dossier, profiel, framework_ids):
         c.check("," not in idnumber and not php_numeric(idnumber), f"{where}: ID number {idnumber!r} is unsafe")
         c.check(row["Description format"] in ("0", "1", "2", "4"), f"{where}: description format")
         c.check(idnumber not in seen, f"{where}: ID number {idnumber} repeats row {seen.get(idnumber)}")
+        importer_rules.check_moodle_row(c, where, row)
         seen[idnumber] = number
         if row is framework:
             continue
@@ -336,6 +344,10 @@ def check_canvas(c, name, data, dossier, profiel, all_guids):
     if not rows:
         c.failures.append(f"{name}: empty")
         return
+    ruby_rows = importer_rules.check_canvas_bytes(c, name, data, rows)
+    importer_rules.check_canvas_real(c, name, data, rows)
+    if ruby_rows is not None and len(ruby_rows) != len(rows):
+        ruby_rows = None
     header = rows[0]
     end = header.index("ratings") if "ratings" in header else len(header)
     main = header[:end]
@@ -380,6 +392,7 @@ def check_canvas(c, name, data, dossier, profiel, all_guids):
             if row.get("mastery_points"):
                 c.check(points and float(row["mastery_points"]) <= points[0], f"{where}: mastery above the top rating")
         records[guid] = (row, parents)
+        importer_rules.check_canvas_row(c, where, header, raw, ruby_rows[number - 1] if ruby_rows else None)
 
     kwalificatie, kerntaken = composed(dossier, profiel)
     titel = kwalificatie["titel"]
@@ -441,28 +454,53 @@ def main():
     source.add_argument("--dir", help="a directory of {crebo}-{profiel}-moodle.csv / -canvas.csv files")
     args = parser.parse_args()
     load_competenties()
+    c = Checker()
 
     def get(dossier, profiel, kind):
         if args.dir:
             return (pathlib.Path(args.dir) / f"{dossier}-{profiel}-{kind}.csv").read_bytes()
-        url = f"{args.base.rstrip('/')}/api/v1/dossiers/{dossier}/kwalificaties/{profiel}/{kind}.csv"
+        # As an LMS user finds them: by the kwalificatie resource's links.
+        base = args.base.rstrip("/")
+        with urllib.request.urlopen(f"{base}/api/v1/dossiers/{dossier}/kwalificaties/{profiel}") as response:
+            links = json.loads(response.read())["links"]
+        path = links.get(kind, "")
+        url = base + path
         with urllib.request.urlopen(url) as response:
-            assert response.headers.get_content_type() == "text/csv", response.headers["Content-Type"]
-            assert "attachment" in response.headers.get("Content-Disposition", ""), url
-            return response.read()
+            headers = response.headers
+            body = response.read()
+        failures = []
+        if headers.get("Content-Type", "").replace(" ", "").lower() != "text/csv;charset=utf-8":
+            failures.append(f"Content-Type {headers.get('Content-Type')!r}")
+        if not re.fullmatch(r'attachment; ?filename="?[^"/\\]+\.csv"?', headers.get("Content-Disposition", "")):
+            failures.append(f"Content-Disposition {headers.get('Content-Disposition')!r}")
+        etag = headers.get("ETag")
+        if not etag:
+            failures.append("no ETag")
+        else:
+            request = urllib.request.Request(url, headers={"If-None-Match": etag})
+            try:
+                with urllib.request.urlopen(request) as response:
+                    failures.append(f"If-None-Match answered {response.status}, not 304")
+            except urllib.error.HTTPError as error:
+                if error.code != 304:
+                    failures.append(f"If-None-Match answered {error.code}, not 304")
+        c.failures += [f"{dossier}-{profiel} {kind} ({url}): {failure}" for failure in failures]
+        return body
 
-    c = Checker()
     framework_ids, guids = set(), set()
     files = shared = 0
+    exports = {}
     for path in sorted(DOSSIERS.glob("*.json")):
         dossier = json.loads(path.read_text(encoding="utf-8"))
         for kwalificatie in dossier["kwalificaties"]:
             profiel = kwalificatie["code"]
+            moodle, canvas = get(dossier["crebo"], profiel, "moodle"), get(dossier["crebo"], profiel, "canvas")
+            exports[dossier["crebo"], profiel] = (dossier, moodle, canvas)
             shared += (
                 check_moodle(
                     c,
                     f"{dossier['crebo']}-{profiel}-moodle.csv",
-                    get(dossier["crebo"], profiel, "moodle"),
+                    moodle,
                     dossier,
                     profiel,
                     framework_ids,
@@ -472,17 +510,33 @@ def main():
             check_canvas(
                 c,
                 f"{dossier['crebo']}-{profiel}-canvas.csv",
-                get(dossier["crebo"], profiel, "canvas"),
+                canvas,
                 dossier,
                 profiel,
                 guids,
             )
             files += 2
+    # The importer rules must be able to fail: each one broken in a copy of 23292-P1's exports
+    # (the kwalificatie imported into a real Moodle and Canvas) must be reported.
+    dossier, moodle, canvas = exports["23292", "P1"]
+    c.failures += [
+        f"self-test: {problem}"
+        for problem in mutations.run(
+            lambda k, name, data: check_moodle(k, name, data, dossier, "P1", set()),
+            lambda k, name, data: check_canvas(k, name, data, dossier, "P1", set()),
+            Checker,
+            moodle,
+            canvas,
+        )
+    ]
+    # The Python readers the rules use must read as the real PHP and Ruby parsers do.
+    c.failures += [f"readers: {problem}" for problem in parser_differential.differences()[:10]]
     for failure in c.failures:
         print("FAIL", failure)
     print(
         f"check_exports: {files} files, {len(guids)} Canvas vendor_guids, {shared} vakkennis items under "
-        f"several kerntaken, {len(c.failures)} failures"
+        f"several kerntaken, {len(mutations.MOODLE) + len(mutations.CANVAS)} broken copies caught, "
+        f"{len(c.failures)} failures"
     )
     return 1 if c.failures else 0
 
