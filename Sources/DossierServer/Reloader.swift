@@ -21,13 +21,14 @@ final class Reloader: Sendable {
     private let isPending = Mutex(false)
     private let wake = DispatchSemaphore(value: 0)
     private let reload: @Sendable () -> Void
+    /// The reloader thread's nice value (0 is the event loops').
+    static let niceness: Int32 = 10
 
     /// A reloader that calls `reload` on its thread for every coalesced request.
     init(reload: @escaping @Sendable () -> Void) {
         self.reload = reload
         let thread = Thread { [self] in run() }
-        thread.name = "dossier-server.reloader"
-        thread.qualityOfService = .utility
+        thread.name = "dossier-reload"
         thread.start()
     }
 
@@ -48,6 +49,10 @@ final class Reloader: Sendable {
     }
 
     private func run() {
+        // Below the event loops: on two cores a reload competes with them for seconds, and
+        // requests matter more than how soon the new data is live. On Linux the nice value is
+        // per thread, and `who` 0 is the calling thread only.
+        setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.niceness)
         while true {
             wake.wait()
             isPending.withLock { $0 = false }

@@ -77,7 +77,13 @@ for second in $(seq 1 $((duration - 1))); do
     fi
 done
 wait "$load"
-sleep 1
+# Let the last reload finish: every "reloading" line has its "reloaded" or "failed" line.
+for _ in $(seq 300); do
+    started=$(grep -c 'SIGHUP: reloading' "$work/stderr.log" || true)
+    ended=$(grep -cE 'reloaded in|reload failed' "$work/stderr.log" || true)
+    ((started == ended)) && break
+    sleep 0.1
+done
 
 echo "--- wrk:"
 cat "$work/wrk.txt"
