@@ -1,5 +1,6 @@
 // The search hits on the page, grouped by kind.
 import { h } from '../dom.mjs';
+import { profielNaam } from '../aanvullingen.mjs';
 import { veldNaam } from '../format.mjs';
 import { codeLabel } from '../blocks/text.mjs';
 import { groupHeading, groupHits, hitCode, hitHref } from './hits.mjs';
@@ -17,7 +18,9 @@ function hitEntry({ hit, index }) {
   return h('li', { ...attributes, 'data-nr': index },
     h('a', { href: hitHref(hit) }, code && [codeLabel(code), ' '], hit.titel),
     h('p', { class: 'sub' }, hit.dossier ? `${hit.dossier.titel} (${hit.dossier.crebo})` : 'Alle dossiers',
-      hit.veld ? ` · ${veldNaam(hit.veld)}` : ''),
+      hit.veld ? ` · ${veldNaam(hit.veld)}` : '',
+      // A hit in an addition per profiel says for which profiel it holds.
+      hit.profiel?.code ? ` · aanvullend voor ${profielNaam(hit.profiel)}` : ''),
     hit.snippet && snippetBlock(hit.snippet));
 }
 

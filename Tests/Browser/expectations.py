@@ -28,11 +28,17 @@ PAGE_HEADERS = {
 # Static files whose responses must carry PAGE_HEADERS (the page, a module, the style sheet).
 STATIC_PATHS = ["/", "/index.html", "/app.mjs", "/views/werkproces.mjs", "/style.css"]
 
+# Dossier 23181 has additions per profiel (SBB's XML export, aanvulling_checks.py): a werkproces
+# with four, the kerntaak with six, and a composed kwalificatie of a profiel that has them.
+AANVULLING_ROUTES = [
+    "/dossiers/23181/werkprocessen/B1-K1-W2", "/dossiers/23181/kerntaken/B1-K1", "/kwalificaties/25477",
+]
+
 # Pages that must not be wider than a 390 px phone.
 PHONE_ROUTES = [
     f"/dossiers/{CREBO}/competenties", f"/dossiers/{CREBO}/vakkennis",
     f"/dossiers/{CREBO}/werkprocessen/B1-K2-W2", f"/dossiers/{CREBO}", "/zoeken?q=fabrikant", "/kwalificaties",
-    "/dossiers/23189/generieke-onderdelen",
+    "/dossiers/23189/generieke-onderdelen", *AANVULLING_ROUTES,
 ]
 
 # Every kind of page, visited under the page headers: none may report a CSP violation.
@@ -44,7 +50,7 @@ CSP_ROUTES = [
     f"/dossiers/{CREBO}/keuzedelen", f"/dossiers/{CREBO}/competenties", f"/dossiers/{CREBO}/vakkennis",
     f"/dossiers/{CREBO}/vakkennis/vk1",
     "/competenties", "/competenties/C", "/zoeken", "/zoeken?q=offerte", "/zoeken?q=de&soort=gedrag",
-    "/dossiers/99999", "/onbekend/pad",
+    "/dossiers/99999", "/onbekend/pad", *AANVULLING_ROUTES,
 ]
 
 SCREENSHOTS = [
@@ -53,6 +59,8 @@ SCREENSHOTS = [
     ("zoeken", "/zoeken?q=offerte"),
     ("vakkennis", f"/dossiers/{CREBO}/vakkennis"),
     ("kwalificaties", "/kwalificaties"),
+    ("aanvulling", AANVULLING_ROUTES[0]),
+    ("kwalificatie", AANVULLING_ROUTES[2]),
 ]
 SIZES = [(1440, 900), (390, 844)]
 

@@ -1,12 +1,13 @@
 """Checks on the DOM the page renders (Chromium's --dump-dom), against the seed text."""
 
+from aanvulling_checks import AanvullingChecks
 from expectations import CREBO, WP, WP_TITEL, seed_crebo_of, seed_keuzedelen_link
 from outcome import Fail, expect
 from page_dom import visible
 from search_checks import SearchChecks
 
 
-class PageChecks(SearchChecks):
+class PageChecks(SearchChecks, AanvullingChecks):
     """`site` serves the page (the server, or the header proxy in front of it); `server`
     answers the API questions the checks ask themselves."""
 
@@ -236,5 +237,6 @@ class PageChecks(SearchChecks):
             self.competentie_everywhere, self.vakkennis_shared, self.kwalificatie_whole,
             self.search_offerte, self.api_errors_shown,
             self.bron_links, self.kwalificaties_per_dossier, self.texts_and_wording, self.search_hit_codes,
+            *self.aanvulling_checks(),
         ]
 

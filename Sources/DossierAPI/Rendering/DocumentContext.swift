@@ -13,6 +13,9 @@ struct DocumentContext: Sendable {
     /// call on it: grouped once, here, because filtering the callers of every column for every
     /// dossier's matrix would be quadratic in the number of dossiers.
     let callersByDossier: [String: [String: [String]]]
+    /// Per dossier crebo and competentie code, the dossier's werkprocessen that call on it for
+    /// some profielen only (``AlleenVoor``), in published order.
+    let alleenVoorByDossier: [String: [String: [AlleenVoor]]]
     /// The Moodle scale, Canvas ratings and public base URL of the exports.
     let exports: LMSExportConfiguration
     /// Every CASE 1.1 record, with URIs on the public base URL.
@@ -37,5 +40,15 @@ struct DocumentContext: Sendable {
             }
         }
         callersByDossier = callers
+        var alleenVoor: [String: [String: [AlleenVoor]]] = [:]
+        for dossier in catalog.dossiers {
+            for werkproces in dossier.kerntaken.flatMap(\.werkprocessen) {
+                for entry in AlleenVoor.competenties(of: werkproces) {
+                    alleenVoor[dossier.crebo, default: [:]][entry.item, default: []].append(
+                        AlleenVoor(item: werkproces.code, profielen: entry.profielen))
+                }
+            }
+        }
+        alleenVoorByDossier = alleenVoor
     }
 }

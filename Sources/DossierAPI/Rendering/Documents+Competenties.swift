@@ -7,14 +7,20 @@ extension Documents {
     static func competentieMatrix(_ context: DocumentContext) -> [Document] {
         context.dossiers.map { r in
             let columns = context.callersByDossier[r.crebo] ?? [:]
+            let alleenVoor = context.alleenVoorByDossier[r.crebo] ?? [:]
             return Document([r.crebo]) {
-                competentieMatrix(r, columns: columns, competenties: context.catalog.competenties)
+                competentieMatrix(
+                    r, columns: columns, alleenVoor: alleenVoor, competenties: context.catalog.competenties)
             }
         }
     }
 
+    /// Each row and column also names what holds for some profielen only (`alleenVoor`): the
+    /// competenties an addition gives a werkproces, with the profielen whose kwalificaties
+    /// have them; `competenties` and `werkprocessen` stay what holds for every kwalificatie.
     private static func competentieMatrix(
-        _ r: Representation, columns: [String: [String]], competenties: [Competentie]
+        _ r: Representation, columns: [String: [String]], alleenVoor: [String: [AlleenVoor]],
+        competenties: [Competentie]
     ) -> JSONValue {
         let crebo = r.crebo
         let rows: [JSONValue] = r.dossier.kerntaken.flatMap { kerntaak in
@@ -24,6 +30,12 @@ extension Documents {
                     "titel": .string(werkproces.titel),
                     "kerntaak": .string(kerntaak.code),
                     "competenties": .strings(werkproces.competenties),
+                    "alleenVoor": .array(
+                        AlleenVoor.competenties(of: werkproces).map { entry in
+                            .object([
+                                "competentie": .string(entry.item), "profielen": r.profielen(entry.profielen),
+                            ])
+                        }),
                     "links": r.links(self: ResourceTable.getWerkproces.path(crebo, werkproces.code)),
                 ])
             }
@@ -33,6 +45,12 @@ extension Documents {
                 "code": .string(competentie.code),
                 "titel": .string(competentie.titel),
                 "werkprocessen": .strings(columns[competentie.code] ?? []),
+                "alleenVoor": .array(
+                    (alleenVoor[competentie.code] ?? []).map { entry in
+                        .object([
+                            "werkproces": .string(entry.item), "profielen": r.profielen(entry.profielen),
+                        ])
+                    }),
                 "links": r.links(self: ResourceTable.getCompetentie.path(competentie.code)),
             ])
         }
@@ -88,10 +106,28 @@ extension Documents {
                 ),
             ])
         }
+        // Dossiers in catalog order, as `werkprocessen`.
+        let alleenVoor: [JSONValue] = context.dossiers.flatMap { r in
+            (context.alleenVoorByDossier[r.crebo]?[competentie.code] ?? []).compactMap {
+                entry -> JSONValue? in
+                guard let found = context.catalog.werkproces(code: entry.item, dossier: r.crebo) else {
+                    return nil
+                }
+                return .object([
+                    "dossier": r.dossierReference(),
+                    "kerntaak": .string(found.kerntaak.code),
+                    "code": .string(entry.item),
+                    "titel": .string(found.werkproces.titel),
+                    "profielen": r.profielen(entry.profielen),
+                    "links": r.links(self: ResourceTable.getWerkproces.path(r.crebo, entry.item)),
+                ])
+            }
+        }
         return .object([
             "code": .string(competentie.code),
             "titel": .string(competentie.titel),
             "werkprocessen": .array(callers),
+            "alleenVoor": .array(alleenVoor),
             "links": ResourceTable.getCompetentie.links(
                 [competentie.code], parent: ResourceTable.listCompetenties.path()),
         ])

@@ -39,39 +39,133 @@ extension Representation {
 
     /// A kerntaak as it applies to one kwalificatie: its own texts, `aanvulling` (this
     /// profiel's addition or `null`) and the composed `vakkennis`.
-    func samengesteldeKerntaak(_ samengesteld: SamengesteldeKerntaak) -> JSONValue {
+    ///
+    /// Inside another document (the kwalificatie, the composed list) its `links` are its own
+    /// address and the basis kerntaak's; as a resource of its own (`standalone`) it names its
+    /// kwalificatie and dossier too, and links every related resource.
+    func samengesteldeKerntaak(
+        _ samengesteld: SamengesteldeKerntaak, of kwalificatie: Kwalificatie, standalone: Bool = false
+    ) -> JSONValue {
         let kerntaak = samengesteld.kerntaak
-        return .object([
+        let values = [crebo, kwalificatie.code, kerntaak.code]
+        var object: JSONObject = [
             "code": .string(kerntaak.code),
             "titel": .string(kerntaak.titel),
             "deel": .string(kerntaak.deel.rawValue),
             "profiel": .string(kerntaak.profiel),
-            "complexiteit": .string(kerntaak.complexiteit),
-            "verantwoordelijkheidEnZelfstandigheid": .string(kerntaak.verantwoordelijkheidEnZelfstandigheid),
-            "vakkennisAanhef": .string(kerntaak.vakkennisAanhef),
-            "aanvulling": samengesteld.aanvulling.map(kerntaakAanvulling) ?? .null,
-            "vakkennis": .array(samengesteld.vakkennis?.compactMap { vakkennisByID[$0] }, vakkennisReference),
-            "werkprocessen": .array(
-                samengesteld.werkprocessen.map { samengesteldWerkproces($0, in: kerntaak) }),
-            "links": links(self: ResourceTable.getKerntaak.path(crebo, kerntaak.code)),
-        ])
+        ]
+        if standalone {
+            object.append("kwalificatie", kwalificatieReference(kwalificatie))
+            object.append("dossier", dossierReference())
+        }
+        object.append("complexiteit", .string(kerntaak.complexiteit))
+        object.append(
+            "verantwoordelijkheidEnZelfstandigheid", .string(kerntaak.verantwoordelijkheidEnZelfstandigheid))
+        object.append("vakkennisAanhef", .string(kerntaak.vakkennisAanhef))
+        object.append("aanvulling", samengesteld.aanvulling.map(kerntaakAanvulling) ?? .null)
+        object.append(
+            "vakkennis", .array(samengesteld.vakkennis?.compactMap { vakkennisByID[$0] }, vakkennisReference))
+        object.append(
+            "werkprocessen",
+            .array(
+                samengesteld.werkprocessen.map { samengesteldWerkproces($0, in: kerntaak, of: kwalificatie) })
+        )
+        let basis = ResourceTable.getKerntaak.path(crebo, kerntaak.code)
+        guard standalone else {
+            object.append(
+                "links",
+                .object([
+                    "self": .string(ResourceTable.getDossierKwalificatieKerntaak.path(values)),
+                    "basis": .string(basis),
+                ]))
+            return .object(object)
+        }
+        var extra: JSONObject = [
+            "kwalificatie": .string(ResourceTable.getDossierKwalificatie.path(crebo, kwalificatie.code)),
+            "basis": .string(basis),
+            "dossier": .string(ResourceTable.getDossier.path(crebo)),
+        ]
+        if let own = kwalificatie.crebo {
+            extra.append("alias", .string(ResourceTable.getKwalificatieKerntaak.path(own, kerntaak.code)))
+        }
+        object.append(
+            "links",
+            ResourceTable.getDossierKwalificatieKerntaak.links(
+                values, parent: ResourceTable.listDossierKwalificatieKerntaken.path(crebo, kwalificatie.code),
+                extra: extra))
+        return .object(object)
     }
 
     /// A werkproces as it applies to one kwalificatie: its own texts, `aanvulling` and the
-    /// composed `competenties`.
-    func samengesteldWerkproces(_ samengesteld: SamengesteldWerkproces, in kerntaak: Kerntaak) -> JSONValue {
+    /// composed `competenties`; inside another document or `standalone`, as for
+    /// ``samengesteldeKerntaak(_:of:standalone:)``.
+    func samengesteldWerkproces(
+        _ samengesteld: SamengesteldWerkproces, in kerntaak: Kerntaak, of kwalificatie: Kwalificatie,
+        standalone: Bool = false
+    ) -> JSONValue {
         let werkproces = samengesteld.werkproces
-        return .object([
+        let values = [crebo, kwalificatie.code, werkproces.code]
+        var object: JSONObject = [
             "code": .string(werkproces.code),
             "titel": .string(werkproces.titel),
             "kerntaak": .string(kerntaak.code),
-            "omschrijving": .string(werkproces.omschrijving),
-            "resultaat": .string(werkproces.resultaat),
-            "gedragAanhef": .string(werkproces.gedragAanhef),
-            "gedrag": .strings(werkproces.gedrag),
-            "aanvulling": samengesteld.aanvulling.map(werkprocesAanvulling) ?? .null,
-            "competenties": .array(samengesteld.competenties, competentieReference),
-            "links": links(self: ResourceTable.getWerkproces.path(crebo, werkproces.code)),
+        ]
+        if standalone {
+            object.append("kwalificatie", kwalificatieReference(kwalificatie))
+            object.append("dossier", dossierReference())
+        }
+        object.append("omschrijving", .string(werkproces.omschrijving))
+        object.append("resultaat", .string(werkproces.resultaat))
+        object.append("gedragAanhef", .string(werkproces.gedragAanhef))
+        object.append("gedrag", .strings(werkproces.gedrag))
+        object.append("aanvulling", samengesteld.aanvulling.map(werkprocesAanvulling) ?? .null)
+        object.append("competenties", .array(samengesteld.competenties, competentieReference))
+        let basis = ResourceTable.getWerkproces.path(crebo, werkproces.code)
+        guard standalone else {
+            object.append(
+                "links",
+                .object([
+                    "self": .string(ResourceTable.getDossierKwalificatieWerkproces.path(values)),
+                    "basis": .string(basis),
+                ]))
+            return .object(object)
+        }
+        var extra: JSONObject = [
+            "kwalificatie": .string(ResourceTable.getDossierKwalificatie.path(crebo, kwalificatie.code)),
+            "kerntaak": .string(
+                ResourceTable.getDossierKwalificatieKerntaak.path(crebo, kwalificatie.code, kerntaak.code)),
+            "basis": .string(basis),
+            "dossier": .string(ResourceTable.getDossier.path(crebo)),
+        ]
+        if let own = kwalificatie.crebo {
+            extra.append("alias", .string(ResourceTable.getKwalificatieWerkproces.path(own, werkproces.code)))
+        }
+        object.append(
+            "links",
+            ResourceTable.getDossierKwalificatieWerkproces.links(
+                values,
+                parent: ResourceTable.listDossierKwalificatieWerkprocessen.path(crebo, kwalificatie.code),
+                extra: extra))
+        return .object(object)
+    }
+
+    // MARK: Only for some profielen
+
+    /// The profielen something holds for alone, each as a ``profielReference(_:)``.
+    func profielen(_ codes: [String]) -> JSONValue {
+        .array(codes.map(profielReference))
+    }
+
+    /// A kerntaak that lists a vakkennis item for some profielen only: the kerntaak's
+    /// reference with those `profielen`.
+    func kerntaakAlleenVoor(_ kerntaak: Kerntaak, profielen codes: [String]) -> JSONValue {
+        .object([
+            "code": .string(kerntaak.code),
+            "titel": .string(kerntaak.titel),
+            "deel": .string(kerntaak.deel.rawValue),
+            "profiel": .string(kerntaak.profiel),
+            "profielen": profielen(codes),
+            "links": links(self: ResourceTable.getKerntaak.path(crebo, kerntaak.code)),
         ])
     }
 }

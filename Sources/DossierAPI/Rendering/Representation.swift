@@ -10,8 +10,15 @@ struct Representation {
     let dossier: Kwalificatiedossier
     let catalog: Catalog
     let vakkennisByID: [String: Vakkennis]
+    /// The composed requirements of each kwalificatie, in the dossier's order: made once here
+    /// because the kwalificatie, its kerntaken and werkprocessen and their lists all need them.
+    let samengesteld: [SamengesteldeKwalificatie]
+    /// Per vakkennis id, the kerntaken that list it for some profielen only (an addition's
+    /// items that the kerntaak's own list lacks).
+    let vakkennisAlleenVoor: [String: [AlleenVoor]]
     private let kerntaakByCode: [String: Kerntaak]
     private let werkprocesByCode: [String: Werkproces]
+    private let samengesteldByCode: [String: SamengesteldeKwalificatie]
 
     init(dossier: Kwalificatiedossier, catalog: Catalog) {
         self.dossier = dossier
@@ -24,6 +31,27 @@ struct Representation {
         werkprocesByCode = Dictionary(
             dossier.kerntaken.flatMap(\.werkprocessen).map { ($0.code, $0) },
             uniquingKeysWith: { first, _ in first })
+        samengesteld = dossier.kwalificaties.compactMap { dossier.samengesteld(voor: $0.code) }
+        samengesteldByCode = Dictionary(
+            samengesteld.map { ($0.kwalificatie.code, $0) }, uniquingKeysWith: { first, _ in first })
+        var vakkennis: [String: [AlleenVoor]] = [:]
+        for kerntaak in dossier.kerntaken {
+            for entry in AlleenVoor.vakkennis(of: kerntaak) {
+                vakkennis[entry.item, default: []].append(
+                    AlleenVoor(item: kerntaak.code, profielen: entry.profielen))
+            }
+        }
+        vakkennisAlleenVoor = vakkennis
+    }
+
+    /// The composed requirements of the kwalificatie with this profiel code.
+    func samengesteld(_ profiel: String) -> SamengesteldeKwalificatie? {
+        samengesteldByCode[profiel]
+    }
+
+    /// The kerntaak with this code in this dossier.
+    func kerntaak(code: String) -> Kerntaak? {
+        kerntaakByCode[code]
     }
 
     /// The werkproces with this code in this dossier.
@@ -149,8 +177,9 @@ struct Representation {
             "datumEindeOpleiding": .string(kwalificatie.datumEindeOpleiding),
             "kerntaken": full
                 ? .array(
-                    (dossier.samengesteld(voor: kwalificatie.code)?.kerntaken ?? []).map(
-                        samengesteldeKerntaak))
+                    (samengesteld(kwalificatie.code)?.kerntaken ?? []).map {
+                        samengesteldeKerntaak($0, of: kwalificatie)
+                    })
                 : .array(kerntaken.map(kerntaakReference)),
             "links": ResourceTable.getDossierKwalificatie.links(
                 [crebo, kwalificatie.code], parent: ResourceTable.listDossierKwalificaties.path(crebo),
@@ -235,6 +264,10 @@ struct Representation {
             "kerntaken": .array(
                 catalog.kerntaken(vakkennis: item.id, dossier: crebo)
                     .compactMap { kerntaakByCode[$0] }.map(kerntaakReference)),
+            "alleenVoor": .array(
+                (vakkennisAlleenVoor[item.id] ?? []).compactMap { entry in
+                    kerntaakByCode[entry.item].map { kerntaakAlleenVoor($0, profielen: entry.profielen) }
+                }),
             "links": ResourceTable.getVakkennis.links(
                 [crebo, item.id], parent: ResourceTable.listVakkennis.path(crebo),
                 extra: ["dossier": .string(ResourceTable.getDossier.path(crebo))]),

@@ -45,11 +45,44 @@ enum ResourceTable {
         "/api/v1/dossiers/{crebo}/kwalificaties/{profiel}/canvas.csv", "getCanvasExport",
         parameters: [.crebo, .profiel], noun: "kwalificatie", mediaType: Resource.csv, relation: "canvas",
         answer: .rendered(Documents.canvasExport))
+    static let listDossierKwalificatieKerntaken = Resource(
+        "/api/v1/dossiers/{crebo}/kwalificaties/{profiel}/kerntaken", "listDossierKwalificatieKerntaken",
+        parameters: [.crebo, .profiel], noun: "kwalificatie",
+        answer: .rendered(Documents.samengesteldeKerntaakList))
+    static let getDossierKwalificatieKerntaak = Resource(
+        "/api/v1/dossiers/{crebo}/kwalificaties/{profiel}/kerntaken/{code}", "getDossierKwalificatieKerntaak",
+        parameters: [.crebo, .profiel, .kerntaak], noun: "kerntaak",
+        answer: .rendered(Documents.samengesteldeKerntaak))
+    static let listDossierKwalificatieWerkprocessen = Resource(
+        "/api/v1/dossiers/{crebo}/kwalificaties/{profiel}/werkprocessen",
+        "listDossierKwalificatieWerkprocessen",
+        parameters: [.crebo, .profiel], noun: "kwalificatie",
+        answer: .rendered(Documents.samengesteldWerkprocesList))
+    static let getDossierKwalificatieWerkproces = Resource(
+        "/api/v1/dossiers/{crebo}/kwalificaties/{profiel}/werkprocessen/{code}",
+        "getDossierKwalificatieWerkproces", parameters: [.crebo, .profiel, .werkproces], noun: "werkproces",
+        answer: .rendered(Documents.samengesteldWerkproces))
     static let listKwalificaties = Resource(
         "/api/v1/kwalificaties", "listKwalificaties", answer: .rendered(Documents.kwalificatieList))
     static let getKwalificatie = Resource(
         "/api/v1/kwalificaties/{crebo}", "getKwalificatie", parameters: [.crebo], noun: "kwalificatie",
         answer: .rendered(Documents.kwalificatieByCrebo))
+    // The composed kerntaken and werkprocessen of a kwalificatie at its own crebo: the same
+    // documents as under the dossier, naming that address in `Content-Location`.
+    static let listKwalificatieKerntaken = Resource(
+        "/api/v1/kwalificaties/{crebo}/kerntaken", "listKwalificatieKerntaken", parameters: [.crebo],
+        noun: "kwalificatie", answer: .rendered(Documents.alias(of: listDossierKwalificatieKerntaken)))
+    static let getKwalificatieKerntaak = Resource(
+        "/api/v1/kwalificaties/{crebo}/kerntaken/{code}", "getKwalificatieKerntaak",
+        parameters: [.crebo, .kerntaak], noun: "kerntaak",
+        answer: .rendered(Documents.alias(of: getDossierKwalificatieKerntaak)))
+    static let listKwalificatieWerkprocessen = Resource(
+        "/api/v1/kwalificaties/{crebo}/werkprocessen", "listKwalificatieWerkprocessen", parameters: [.crebo],
+        noun: "kwalificatie", answer: .rendered(Documents.alias(of: listDossierKwalificatieWerkprocessen)))
+    static let getKwalificatieWerkproces = Resource(
+        "/api/v1/kwalificaties/{crebo}/werkprocessen/{code}", "getKwalificatieWerkproces",
+        parameters: [.crebo, .werkproces], noun: "werkproces",
+        answer: .rendered(Documents.alias(of: getDossierKwalificatieWerkproces)))
 
     // MARK: Kerntaken, werkprocessen, keuzedelen, vakkennis
 
@@ -113,7 +146,11 @@ enum ResourceTable {
         [
             getBrowsePage, getOpenAPI, getHealth, getMetrics, getEntryPoint,
             listDossiers, getDossier, listDossierKwalificaties, getDossierKwalificatie,
-            getMoodleExport, getCanvasExport, listKwalificaties, getKwalificatie,
+            listDossierKwalificatieKerntaken, getDossierKwalificatieKerntaak,
+            listDossierKwalificatieWerkprocessen, getDossierKwalificatieWerkproces, getMoodleExport,
+            getCanvasExport,
+            listKwalificaties, getKwalificatie, listKwalificatieKerntaken, getKwalificatieKerntaak,
+            listKwalificatieWerkprocessen, getKwalificatieWerkproces,
             listKerntaken, getKerntaak, listWerkprocessen, getWerkproces, getKeuzedelen,
             getCompetentieMatrix, listVakkennis, getVakkennis, getGeneriekeOnderdelen,
             listCompetenties, getCompetentie, search, getCASEOpenAPI, getAllCFDocuments,

@@ -1,5 +1,6 @@
 /// One searchable thing: a dossier, kwalificatie, kerntaak, werkproces, gedrag line,
-/// vakkennis item, generiek onderdeel, competentie or keuzedeel, with its texts.
+/// vakkennis item, generiek onderdeel, competentie or keuzedeel, with its texts; or what one
+/// profiel adds to a kerntaak, werkproces or its gedrag.
 struct SearchDocument: Sendable {
     /// What kind of item a hit is; the values of the `soort` filter.
     enum Soort: String, CaseIterable, Sendable {
@@ -30,6 +31,21 @@ struct SearchDocument: Sendable {
         var role: Role
     }
 
+    /// Whose addition ("Voor ‹profiel› geldt aanvullend:") an item is, and where the item it
+    /// adds to lives.
+    struct Aanvulling: Sendable {
+        /// The profiel's code (`P3`).
+        var profiel: String
+        /// The profiel's kwalificatie title, as the source gives it.
+        var titel: String?
+        /// The kwalificatie's own crebo, where the source gives one.
+        var crebo: String?
+        /// The kwalificatie's canonical path.
+        var kwalificatie: String
+        /// The path of the basis kerntaak or werkproces the text is added to.
+        var basis: String
+    }
+
     var soort: Soort
     /// The item's code (`B1-K2-W3`, `K`, a vakkennis id); `nil` where it has none.
     var code: String?
@@ -38,4 +54,7 @@ struct SearchDocument: Sendable {
     var dossier: String?
     var path: String
     var fields: [Field]
+    /// Set when the item is one profiel's addition: then ``path`` is the composed kerntaak or
+    /// werkproces of that profiel's kwalificatie.
+    var aanvulling: Aanvulling? = nil
 }

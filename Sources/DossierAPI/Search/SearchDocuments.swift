@@ -8,7 +8,12 @@ import Dossier
 /// a crebo or code typed into the search box finds the item it names (see ``SearchIndex``).
 /// A gedrag line or vakkennis item has no heading of its own: its text is body text, so a
 /// werkproces whose title matches ranks above the gedrag lines under it that mention the
-/// same word.
+/// same word. What one profiel adds to a kerntaak or werkproces ("Voor ‹profiel› geldt
+/// aanvullend:") is an item of its own, right after the one it adds to, without headings (a
+/// code finds the basis item once, not once per profiel), at the composed item of that
+/// profiel's kwalificatie. Its fields are named as in that item (`aanvulling.omschrijving`):
+/// that is the hit's `veld`, and the basis fields keep their own average lengths, so their
+/// ranking, which the additions' short texts would otherwise shift.
 enum SearchDocuments {
     static func make(dossiers: [Kwalificatiedossier], competenties: [Competentie]) -> [SearchDocument] {
         var documents: [SearchDocument] = []
@@ -43,6 +48,50 @@ enum SearchDocuments {
     {
         guard let text, !text.isEmpty else { return nil }
         return SearchDocument.Field(name: name, text: text, role: role)
+    }
+
+    /// One profiel's addition to a werkproces: its omschrijving and resultaat as one item, each
+    /// added gedrag line as another, at the composed werkproces of that profiel's kwalificatie.
+    /// As in the basis, a lead line ("De thuisbegeleider:") is not searched (the validator
+    /// lets none stand without lines under it), and the competenties it adds have no text.
+    private static func append(
+        _ aanvulling: WerkprocesAanvulling, to werkproces: Werkproces, in dossier: Kwalificatiedossier,
+        to documents: inout [SearchDocument]
+    ) {
+        let crebo = dossier.crebo
+        let context = Self.aanvulling(
+            aanvulling.profiel, of: dossier, basis: ResourceTable.getWerkproces.path(crebo, werkproces.code))
+        let path = ResourceTable.getDossierKwalificatieWerkproces.path(
+            crebo, aanvulling.profiel, werkproces.code)
+        let fields = [
+            body("aanvulling.omschrijving", aanvulling.omschrijving),
+            body("aanvulling.resultaat", aanvulling.resultaat),
+        ].compactMap { $0 }
+        if !fields.isEmpty {
+            documents.append(
+                SearchDocument(
+                    soort: .werkproces, code: werkproces.code, titel: werkproces.titel, dossier: crebo,
+                    path: path,
+                    fields: fields, aanvulling: context))
+        }
+        for gedrag in aanvulling.gedrag ?? [] {
+            documents.append(
+                SearchDocument(
+                    soort: .gedrag, code: werkproces.code, titel: werkproces.titel, dossier: crebo,
+                    path: path,
+                    fields: [body("aanvulling.gedrag", gedrag)].compactMap { $0 }, aanvulling: context))
+        }
+    }
+
+    /// Whose addition an item is: the profiel with this code in `dossier`, and the path of the
+    /// basis kerntaak or werkproces it adds to.
+    private static func aanvulling(_ profiel: String, of dossier: Kwalificatiedossier, basis: String)
+        -> SearchDocument.Aanvulling
+    {
+        let kwalificatie = dossier.kwalificaties.first { $0.code == profiel }
+        return SearchDocument.Aanvulling(
+            profiel: profiel, titel: kwalificatie?.titel, crebo: kwalificatie?.crebo,
+            kwalificatie: ResourceTable.getDossierKwalificatie.path(dossier.crebo, profiel), basis: basis)
     }
 
     private static func append(_ dossier: Kwalificatiedossier, to documents: inout [SearchDocument]) {
@@ -85,6 +134,24 @@ enum SearchDocuments {
                             "verantwoordelijkheidEnZelfstandigheid",
                             kerntaak.verantwoordelijkheidEnZelfstandigheid),
                     ].compactMap { $0 }))
+            for aanvulling in kerntaak.aanvullend ?? [] {
+                let context = Self.aanvulling(
+                    aanvulling.profiel, of: dossier,
+                    basis: ResourceTable.getKerntaak.path(crebo, kerntaak.code))
+                let fields = [
+                    body("aanvulling.complexiteit", aanvulling.complexiteit),
+                    body(
+                        "aanvulling.verantwoordelijkheidEnZelfstandigheid",
+                        aanvulling.verantwoordelijkheidEnZelfstandigheid),
+                ].compactMap { $0 }
+                guard !fields.isEmpty else { continue }
+                documents.append(
+                    SearchDocument(
+                        soort: .kerntaak, code: kerntaak.code, titel: kerntaak.titel, dossier: crebo,
+                        path: ResourceTable.getDossierKwalificatieKerntaak.path(
+                            crebo, aanvulling.profiel, kerntaak.code),
+                        fields: fields, aanvulling: context))
+            }
             for werkproces in kerntaak.werkprocessen {
                 let path = ResourceTable.getWerkproces.path(crebo, werkproces.code)
                 documents.append(
@@ -102,6 +169,9 @@ enum SearchDocuments {
                         SearchDocument(
                             soort: .gedrag, code: werkproces.code, titel: werkproces.titel, dossier: crebo,
                             path: path, fields: [body("gedrag", gedrag)].compactMap { $0 }))
+                }
+                for aanvulling in werkproces.aanvullend ?? [] {
+                    append(aanvulling, to: werkproces, in: dossier, to: &documents)
                 }
             }
         }

@@ -68,15 +68,29 @@ struct SearchService: Sendable {
                 "links": .object(["self": .string(ResourceTable.getDossier.path(crebo))]),
             ])
         }
+        // A hit on one profiel's addition names that profiel and links to the composed item of
+        // its kwalificatie (`self`) and to the basis item it adds to.
+        var profiel: JSONValue = .null
+        var links: JSONObject = ["self": .string(document.path)]
+        if let aanvulling = document.aanvulling {
+            profiel = .object([
+                "code": .string(aanvulling.profiel),
+                "titel": .string(aanvulling.titel),
+                "crebo": .string(aanvulling.crebo),
+                "links": .object(["self": .string(aanvulling.kwalificatie)]),
+            ])
+            links.append("basis", .string(aanvulling.basis))
+        }
         return .object([
             "soort": .string(document.soort.rawValue),
             "code": .string(document.code),
             "titel": .string(document.titel),
             "dossier": dossier,
+            "profiel": profiel,
             "veld": .string(best?.name),
             "snippet": .string(best.map { Snippet.make($0.text, matching: terms) }),
             "score": .double(hit.score),
-            "links": .object(["self": .string(document.path)]),
+            "links": .object(links),
         ])
     }
 
