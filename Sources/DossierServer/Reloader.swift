@@ -22,7 +22,7 @@ final class Reloader: Sendable {
     private let wake = DispatchSemaphore(value: 0)
     private let reload: @Sendable () -> Void
     /// The reloader thread's nice value (0 is the event loops').
-    static let niceness: Int32 = 10
+    static let niceness: Int32 = 5
 
     /// A reloader that calls `reload` on its thread for every coalesced request.
     init(reload: @escaping @Sendable () -> Void) {
@@ -50,8 +50,10 @@ final class Reloader: Sendable {
 
     private func run() {
         // Below the event loops: on two cores a reload competes with them for seconds, and
-        // requests matter more than how soon the new data is live. On Linux the nice value is
-        // per thread, and `who` 0 is the calling thread only.
+        // requests matter more than how soon the new data is live; 5 rather than more, so that
+        // a saturated server still reloads within seconds (about a seventh of a core beside
+        // two busy loops). On Linux the nice value is per thread, and `who` 0 is the calling
+        // thread only.
         setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.niceness)
         while true {
             wake.wait()

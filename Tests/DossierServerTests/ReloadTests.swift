@@ -66,7 +66,7 @@ struct ReloadTests {
         /// Sends SIGHUP and waits until at least `count` reloads have ended.
         func reload(expecting count: Int = 1) throws {
             kill(server.process.processIdentifier, SIGHUP)
-            let deadline = ContinuousClock.now + .seconds(60)
+            let deadline = ContinuousClock.now + .seconds(180)
             while endedReloads < count, ContinuousClock.now < deadline { usleep(20_000) }
             try #require(endedReloads >= count, "reload \(count) did not end: \(server.errors)")
         }
@@ -231,7 +231,7 @@ struct ReloadTests {
         let load = Load()
         let paths = [Self.dossier, "/api/v1", "/healthz", "/api/v1/dossiers/23189/kerntaken", "/"]
         let port = running.port
-        for worker in 0..<6 {
+        for worker in 0..<4 {
             load.done.enter()
             Thread {
                 defer { load.done.leave() }
@@ -267,7 +267,7 @@ struct ReloadTests {
             }.start()
         }
 
-        let reloads = 6
+        let reloads = 4
         for reload in 1...reloads {
             try running.revise(reload % 2 == 1)
             // Twice at once: the second finds the first running (one more reload after it) or
