@@ -33,17 +33,19 @@ public struct APIService: HTTPResponder {
     ///   - exports: The public base URL of the CASE records and the meaning of the LMS
     ///     exports' scales.
     ///   - metrics: What `/metrics` shows; by default metrics that count nothing.
+    ///   - dataVersion: The version of the data, said as `dataVersie` by `/api/v1` and
+    ///     `/healthz`.
     public init(
         catalog: Catalog, openAPIDocument: [UInt8], publicFiles: StaticFiles,
         exports: LMSExportConfiguration = LMSExportConfiguration(),
-        metrics: ServerMetrics = APIService.makeMetrics()
+        metrics: ServerMetrics = APIService.makeMetrics(), dataVersion: String = ""
     ) throws {
         let problems = ResourceTable.problems
         guard problems.isEmpty else {
             throw StartupError(
                 description: "the resource table is invalid: " + problems.joined(separator: "; "))
         }
-        let context = DocumentContext(catalog: catalog, exports: exports)
+        let context = DocumentContext(catalog: catalog, exports: exports, dataVersion: dataVersion)
         let rendered = RenderedResources(context: context)
         let openAPIHeaders: HTTPFields = [
             "Content-Type": ResourceTable.getOpenAPI.mediaType, "Cache-Control": "no-cache",
@@ -55,7 +57,8 @@ public struct APIService: HTTPResponder {
             health: PreparedResponse(
                 status: .ok,
                 headers: ["Content-Type": ResourceTable.getHealth.mediaType, "Cache-Control": "no-store"],
-                text: "{\"status\":\"ok\"}\n", addsETag: false),
+                text: "{\"status\":\"ok\",\"dataVersie\":\(JSONString.quoted(dataVersion))}\n",
+                addsETag: false),
             publicFiles: publicFiles,
             caseProvider: context.caseProvider,
             caseOpenAPI: PreparedResponse(

@@ -17,6 +17,10 @@ public struct DossierApplication: Sendable {
     /// What `/metrics` shows (also ``configuration``'s): a reload records itself here with
     /// ``ServerMetrics/recordReload(succeeded:)`` and ``ServerMetrics/setDataVersion(_:)``.
     public let metrics: ServerMetrics
+    /// The version of the data, as `/api/v1` and `/healthz` say it (`dataVersie`).
+    public let dataVersion: String
+    /// The dossiers served.
+    public let catalog: Catalog
 
     /// Builds the application.
     ///
@@ -25,29 +29,40 @@ public struct DossierApplication: Sendable {
     ///   - openAPIDocument: The bytes of `openapi.yaml`, served as they are.
     ///   - publicDirectory: The directory of the browse page (`Public/`).
     ///   - exports: The public base URL of the CASE records and the LMS exports' scales.
+    ///   - dataVersion: The version of the sources `catalog` was read from (the server's is a
+    ///     hash of the files); `nil` derives one from the loaded dossiers, for callers that did
+    ///     not read files.
+    ///   - metrics: The metrics to count in: a reload passes the running application's, so
+    ///     the counters carry on (its data version is the reloader's to set once the new
+    ///     application is live); `nil` makes new ones at this data version.
     /// - Throws: ``StaticFiles/LoadError`` when the directory cannot be read,
     ///   ``APIService/StartupError`` when the resource table is invalid.
     public init(
         catalog: Catalog, openAPIDocument: [UInt8], publicDirectory: String,
-        exports: LMSExportConfiguration = LMSExportConfiguration()
+        exports: LMSExportConfiguration = LMSExportConfiguration(), dataVersion: String? = nil,
+        metrics: ServerMetrics? = nil
     ) throws {
         let publicFiles = try StaticFiles(directory: publicDirectory, headers: BrowsePageHeaders.fields)
-        metrics = APIService.makeMetrics(dataVersion: DossierApplication.dataVersion(of: catalog))
+        let dataVersion = dataVersion ?? DossierApplication.dataVersion(of: catalog)
+        let metrics = metrics ?? APIService.makeMetrics(dataVersion: dataVersion)
         service = try APIService(
             catalog: catalog, openAPIDocument: openAPIDocument, publicFiles: publicFiles, exports: exports,
-            metrics: metrics)
+            metrics: metrics, dataVersion: dataVersion)
         configuration = ServerConfiguration(
             problems: ProblemCatalog.vocabulary, responseHeaders: DossierApplication.responseHeaders)
         configuration.metrics = metrics
+        self.metrics = metrics
+        self.dataVersion = dataVersion
+        self.catalog = catalog
     }
 
-    /// A short version of the data: the first 12 hex digits of SHA-256 over the loaded
-    /// dossiers, every field of each. A stand-in until the reload work sets the
-    /// version it derives from the sources.
+    /// A version of the data for callers that did not read it from files: SHA-256, in hex,
+    /// over the loaded dossiers, every field of each (the same shape as the server's version
+    /// of the files).
     static func dataVersion(of catalog: Catalog) -> String {
         var text = ""
         for dossier in catalog.dossiers { text += "\(dossier)\n" }
-        return String(EntityTag.strong(for: Array(text.utf8)).dropFirst().prefix(12))
+        return Hex.encode(SHA256.digest(Array(text.utf8)))
     }
 
     /// The fields on every response, the API's and the server's own (a request it cannot

@@ -5,7 +5,7 @@ import Foundation
 import HTTPServer
 
 /// `dossier-server [flags]`: builds the responder, serves until SIGTERM or SIGINT, then
-/// shuts down gracefully and exits 0.
+/// shuts down gracefully and exits 0; SIGHUP reloads the data (``Reloader``).
 struct ServerCommand {
     let options: ServeOptions
 
@@ -13,8 +13,13 @@ struct ServerCommand {
     /// Everything is loaded, validated and indexed here, before the socket opens: an invalid
     /// data file stops start-up, never a half-loaded server. Rendering comes after the socket
     /// opens (see `run`).
-    static func makeApplication(options: ServeOptions) throws -> DossierApplication {
-        let catalog = try DataSources.loadCatalog(options: options)
+    ///
+    /// A reload builds the next application here too, with the running one's `metrics`, so
+    /// the counters carry on across reloads.
+    static func makeApplication(options: ServeOptions, metrics: ServerMetrics? = nil) throws
+        -> DossierApplication
+    {
+        let data = try DataSources.load(options: options)
         let openAPI: [UInt8]
         do {
             openAPI = Array(try Data(contentsOf: URL(fileURLWithPath: options.openAPIFile)))
@@ -27,8 +32,10 @@ struct ServerCommand {
         var application: DossierApplication
         do {
             application = try DossierApplication(
-                catalog: catalog, openAPIDocument: openAPI, publicDirectory: options.publicDirectory,
-                exports: LMSExportConfiguration(publicBaseURL: options.publicBaseURL))
+                catalog: data.catalog, openAPIDocument: openAPI, publicDirectory: options.publicDirectory,
+                exports: LMSExportConfiguration(publicBaseURL: options.publicBaseURL),
+                dataVersion: data.version,
+                metrics: metrics)
         } catch let error as StaticFiles.LoadError {
             throw StartupError(description: "\(error) (run from the repository root or pass --public DIR)")
         }
@@ -45,14 +52,15 @@ struct ServerCommand {
     }
 
     func run() -> Int32 {
-        // Block SIGTERM and SIGINT before any thread starts, so every thread inherits the
-        // mask: libdispatch on Linux reads signals through a signalfd, which only sees
+        // Block SIGTERM, SIGINT and SIGHUP before any thread starts, so every thread inherits
+        // the mask: libdispatch on Linux reads signals through a signalfd, which only sees
         // blocked signals. Left unblocked, a signal can reach a thread through a handler
-        // instead (and be lost, or kill the process) before the sources are registered.
-        var stopSignals = sigset_t()
-        sigemptyset(&stopSignals)
-        for number in [SIGTERM, SIGINT] { sigaddset(&stopSignals, number) }
-        pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
+        // instead (and be lost, or kill the process: SIGHUP's default) before the sources
+        // are registered.
+        var handledSignals = sigset_t()
+        sigemptyset(&handledSignals)
+        for number in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&handledSignals, number) }
+        pthread_sigmask(SIG_BLOCK, &handledSignals, nil)
 
         let started = ContinuousClock.now
         let application: DossierApplication
@@ -79,7 +87,7 @@ struct ServerCommand {
         }
         DossierServerCommand.printError(
             "dossier-server: listening on http://\(options.host):\(port) "
-                + "(\(configuration.eventLoopCount) event loops, public directory '\(options.publicDirectory)', "
+                + "(pid \(getpid()), data version \(application.dataVersion), \(configuration.eventLoopCount) event loops, public directory '\(options.publicDirectory)', "
                 + "ready in \(started.duration(to: .now).formatted(.units(allowed: [.milliseconds]))))"
         )
         // Render every resource now, beside the event loops rather than on them (a thread of
@@ -96,7 +104,7 @@ struct ServerCommand {
         // Dispatch signal sources rather than handlers: the handler runs on a queue like any
         // other code, so it may call into the server. A signal that arrived before this point
         // is pending (blocked above) and is delivered as soon as the source is registered.
-        let signalSources = [SIGTERM, SIGINT].map { number in
+        var signalSources = [SIGTERM, SIGINT].map { number in
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { @Sendable in
                 DossierServerCommand.printError("dossier-server: signal \(number), shutting down")
@@ -105,6 +113,13 @@ struct ServerCommand {
             source.resume()
             return source
         }
+        // The handler only hands the signal on: the reload reads files, so it runs on the
+        // reloader's own thread, never on this Dispatch worker.
+        let reloader = Reloader(options: options, server: server, current: application)
+        let hangUp = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+        hangUp.setEventHandler { @Sendable in reloader.request() }
+        hangUp.resume()
+        signalSources.append(hangUp)
         server.wait()
         withExtendedLifetime(signalSources) {}
         DossierServerCommand.printError("dossier-server: stopped")

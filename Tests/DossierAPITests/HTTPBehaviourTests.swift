@@ -176,6 +176,8 @@ struct HTTPBehaviourTests {
         #expect(page.header("Content-Type")?.hasPrefix("text/html") == true)
         let health = APIFixture.get("/healthz")
         #expect(health.status == 200)
-        #expect(health.json as? [String: String] == ["status": "ok"])
+        #expect(
+            health.json as? [String: String]
+                == ["status": "ok", "dataVersie": APIFixture.application.dataVersion])
     }
 }

@@ -37,7 +37,9 @@ struct LiveServerTests {
 
             // Nothing stray after the HEAD: the next answer on the connection is the right one.
             client.send(APIFixture.rawGet("/healthz"))
-            #expect(try client.readResponse().text == "{\"status\":\"ok\"}\n")
+            #expect(
+                try client.readResponse().text
+                    == "{\"status\":\"ok\",\"dataVersie\":\"\(APIFixture.application.dataVersion)\"}\n")
         }
     }
 

@@ -74,7 +74,7 @@ struct MetricsTests {
             #expect(samples["http_connections_open"].map { $0 >= 1 } == true)
             #expect(samples[#"dossier_server_reloads_total{result="ok"}"#] == 0)
             let version = application.metrics.currentDataVersion
-            #expect(version.count == 12)
+            #expect(version.count == 64)
             #expect(samples[#"dossier_server_data_info{version="\#(version)"}"#] == 1)
 
             // The scrape itself is counted by the next one, and the reload counters move.

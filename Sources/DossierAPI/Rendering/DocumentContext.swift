@@ -20,9 +20,14 @@ struct DocumentContext: Sendable {
     let exports: LMSExportConfiguration
     /// Every CASE 1.1 record, with URIs on the public base URL.
     let caseProvider: CASEProvider
+    /// The version of the data (the entry point's `dataVersie`).
+    let dataVersion: String
 
-    init(catalog: Catalog, exports: LMSExportConfiguration = LMSExportConfiguration()) {
+    init(
+        catalog: Catalog, exports: LMSExportConfiguration = LMSExportConfiguration(), dataVersion: String = ""
+    ) {
         self.catalog = catalog
+        self.dataVersion = dataVersion
         self.exports = exports
         caseProvider = CASEProvider(catalog: catalog, publicBaseURL: exports.publicBaseURL)
         dossiers = catalog.dossiers.map { Representation(dossier: $0, catalog: catalog) }

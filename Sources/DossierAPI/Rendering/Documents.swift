@@ -15,6 +15,7 @@ enum Documents {
                     "beschrijving": .string(
                         "MBO-kwalificatiedossiers van SBB: dossiers, kwalificaties, kerntaken, werkprocessen, "
                             + "competenties en vakkennis, met zoeken."),
+                    "dataVersie": .string(context.dataVersion),
                     "links": ResourceTable.getEntryPoint.links(
                         [],
                         extra: [

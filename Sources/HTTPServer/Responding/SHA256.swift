@@ -1,4 +1,5 @@
-/// SHA-256 (FIPS 180-4), for deriving strong entity tags from content.
+/// SHA-256 (FIPS 180-4), for deriving strong entity tags from content (and, public, for an
+/// application's own content digests, such as the version of the data it serves).
 ///
 /// There is no CryptoKit on Linux and no package dependencies here; a content hash must be
 /// the same on every replica and after every restart, which rules out `Hasher`.
@@ -7,9 +8,9 @@
 /// and every search response per request, so this works on raw pointers: whole 64-byte blocks
 /// are compressed straight from the message, the message schedule lives in one stack buffer,
 /// and nothing is allocated per block (≈ 4 × the speed of a per-byte, array-based version).
-enum SHA256 {
+public enum SHA256 {
     /// The 32-byte digest of `message`.
-    static func digest<Message: Collection<UInt8>>(_ message: Message) -> [UInt8] {
+    public static func digest<Message: Collection<UInt8>>(_ message: Message) -> [UInt8] {
         if let digest = message.withContiguousStorageIfAvailable({ digest(UnsafeRawBufferPointer($0)) }) {
             return digest
         }
@@ -17,7 +18,7 @@ enum SHA256 {
     }
 
     /// The 32-byte digest of the bytes in `message`.
-    static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+    public static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
         var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
             0x5be0_cd19

@@ -31,7 +31,8 @@ public final class Server: Sendable {
     }
 
     private let configuration: ServerConfiguration
-    private let responder: any HTTPResponder
+    /// The responder, replaceable while serving (``replaceResponder(with:)``).
+    private let responder: ResponderSlot
     private let state = Mutex<State>(.idle)
     /// Entered once by `start`, left when everything has stopped; `wait` waits on it.
     private let finished = DispatchGroup()
@@ -39,7 +40,14 @@ public final class Server: Sendable {
     /// Creates a server; nothing happens until ``start()``.
     public init(configuration: ServerConfiguration, responder: any HTTPResponder) {
         self.configuration = configuration
-        self.responder = responder
+        self.responder = ResponderSlot(responder)
+    }
+
+    /// Answers every later request with `responder` (a reload): requests already answered,
+    /// responses still being written and keep-alive connections carry on; the old responder
+    /// is released once no event loop can still be calling it (see ``ResponderSlot``).
+    public func replaceResponder(with responder: any HTTPResponder) {
+        self.responder.replace(with: responder)
     }
 
     /// The port the server listens on, once started.
@@ -93,6 +101,7 @@ public final class Server: Sendable {
                 throw error
             }
             configuration.metrics?.register(loops: loops.compactMap(\.metrics), context: context)
+            responder.setReaders(loops.map(\.queue))
             let acceptor = Acceptor(listener: listener, loops: loops, context: context)
             finished.enter()
             parts.enter()
