@@ -2,6 +2,7 @@
 kwalificatie page, against SBB's XML export of dossier 23181 (the test fixture, not the API),
 and on the kwalificatie's Moodle and Canvas download links."""
 
+import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 
@@ -187,10 +188,14 @@ class AanvullingChecks:
         kwalificatie = self.page(f"/kwalificaties/{profiel['crebo']}").one("main")
         link = kwalificatie.one("section", data_werkproces=code).one("a")
         expect(link.attrs.get("href") == "#" + route, f"the kwalificatie page links {code} to {link.attrs.get('href')}")
-        main = self.page(route).one("main")
+        dom = self.page(route)
+        main = dom.one("main")
         expect(not main.all(id="fout"), f"#{route} shows an error: {main.norm_text()[:200]!r}")
         h1 = main.one("h1", id="titel").norm_text()
         expect(code in h1 and norm(wp["titel"]) in h1, f"h1 reads {h1!r}, the export names {code} {wp['titel']!r}")
+        # The tree has no node for it: its kwalificatie's node stands for it.
+        marked = [a.attrs.get("data-route") for a in dom.all(role="treeitem", aria_current="page")]
+        expect(marked == [f"/dossiers/{crebo}/kwalificaties/{profiel_code}"], f"the tree marks {marked}")
         shown = addition_sections(main, code)
         expect(list(shown) == [lead_line(profiel["titel"])], f"#{route} shows the additions {sorted(shown)}")
         s = shown[lead_line(profiel["titel"])]
@@ -208,6 +213,13 @@ class AanvullingChecks:
                f"#{route}: no basis gedrag list, or the addition merged into a basis text")
         href = main.one("a", data_basis=code).attrs.get("href")
         expect(href == f"#/dossiers/{crebo}/werkprocessen/{code}", f"the basis link of #{route} is {href!r}")
+        # A search hit in this addition opens this page.
+        woorden = " ".join(addition["omschrijving"].split()[-5:]).rstrip(".")
+        hits = self.page(f"/zoeken?q={urllib.parse.quote_plus(woorden)}").one(id="zoekresultaten").all(
+            "li", data_code=code)
+        eigen = [li for li in hits if f"aanvullend voor {profiel['titel']}" in li.norm_text()]
+        expect(eigen and eigen[0].one("a").attrs.get("href") == "#" + route,
+               f"search for {woorden!r}: the {profiel_code} hit of {code} links {[li.one('a').attrs for li in eigen]}")
         kruimels = [a.norm_text() for a in main.one("nav", **{"class": "kruimels"}).all("a")]
         expect(kruimels[-2] == profiel["titel"] and kruimels[-1].startswith(code.rsplit("-", 1)[0] + " "),
                f"breadcrumbs {kruimels}")
