@@ -3,7 +3,7 @@
 import { h } from '../dom.mjs';
 import { profielNaam } from '../aanvullingen.mjs';
 import { pageHref } from '../urls.mjs';
-import { facts, pageLink } from './text.mjs';
+import { codeLabel, facts, pageLink } from './text.mjs';
 
 /**
  * The facts of a composed item: its kwalificatie, its dossier, `rows` of its own, and the
@@ -17,7 +17,7 @@ export function samengesteldFacts(item, rows = []) {
     ['Dossier', pageLink(dossier.links.self, `${dossier.titel} (${dossier.crebo})`), true],
     ...rows,
     ['In het dossier', h('a', { href: pageHref(item.links.basis), 'data-basis': item.code },
-      `${item.code} ${item.titel}`), true],
+      codeLabel(item.code), ' ', item.titel), true],
   ]);
 }
 
