@@ -9,7 +9,9 @@ import { homeView } from './views/home.mjs';
 import { kerntaakView } from './views/kerntaak.mjs';
 import { kerntakenView } from './views/kerntaken.mjs';
 import { keuzedelenView } from './views/keuzedelen.mjs';
+import { kwalificatieKerntaakView } from './views/kwalificatie-kerntaak.mjs';
 import { kwalificatieView } from './views/kwalificatie.mjs';
+import { kwalificatieWerkprocesView } from './views/kwalificatie-werkproces.mjs';
 import { kwalificatiesView } from './views/kwalificaties.mjs';
 import { typeringView } from './views/typering.mjs';
 import { vakkennisItemView } from './views/vakkennis-item.mjs';
@@ -27,8 +29,12 @@ export const ROUTES = compileRoutes([
   ['dossiers/:crebo/generieke-onderdelen', generiekeOnderdelenView, { part: true }],
   ['dossiers/:crebo/kwalificaties', kwalificatiesView],
   ['dossiers/:crebo/kwalificaties/:profiel', kwalificatieView],
+  ['dossiers/:crebo/kwalificaties/:profiel/kerntaken/:code', kwalificatieKerntaakView],
+  ['dossiers/:crebo/kwalificaties/:profiel/werkprocessen/:code', kwalificatieWerkprocesView],
   ['kwalificaties', kwalificatiesView],
   ['kwalificaties/:crebo', kwalificatieView],
+  ['kwalificaties/:crebo/kerntaken/:code', kwalificatieKerntaakView],
+  ['kwalificaties/:crebo/werkprocessen/:code', kwalificatieWerkprocesView],
   ['dossiers/:crebo/kerntaken', kerntakenView],
   ['dossiers/:crebo/kerntaken/:code', kerntaakView],
   ['dossiers/:crebo/werkprocessen', werkprocessenView],

@@ -97,9 +97,11 @@ export function createTree(tree) {
       .find((a) => path.startsWith(a.dataset.route + '/') || path === a.dataset.route);
     if (top) await openBranch(top, true);
     let here = items().find((a) => a.dataset.route === path);
-    // A vakkennis item has no node of its own: its dossier's vakkennis node stands for it.
-    if (!here && segments[2] === 'vakkennis') {
-      here = items().find((a) => a.dataset.route === '/' + segments.slice(0, 3).join('/'));
+    // A vakkennis item has no node of its own: its dossier's vakkennis node stands for it; so
+    // does a kwalificatie's node for the kerntaken and werkprocessen composed for it.
+    const above = { vakkennis: 3, kwalificaties: 4 }[segments[0] === 'dossiers' ? segments[2] : ''];
+    if (!here && above && segments.length > above) {
+      here = items().find((a) => a.dataset.route === '/' + segments.slice(0, above).join('/'));
     }
     for (const marked of tree.querySelectorAll('[aria-current]')) marked.removeAttribute('aria-current');
     if (!here) return;

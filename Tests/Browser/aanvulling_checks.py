@@ -2,6 +2,7 @@
 kwalificatie page, against SBB's XML export of dossier 23181 (the test fixture, not the API),
 and on the kwalificatie's Moodle and Canvas download links."""
 
+import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 
@@ -10,6 +11,8 @@ from outcome import Fail, expect
 
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 EXPORT = ROOT / "Tests/DossierTests/Fixtures/4156-maatschappelijke-zorg.xml"
+# A composed werkproces of one kwalificatie: (werkproces code, profiel code).
+COMPOSED = ("B1-K1-W2", "P3")
 
 
 def norm(text):
@@ -20,7 +23,8 @@ def parse_export(path=EXPORT):
     """What the export says about the additions to its basis werkprocessen.
 
     Returns (crebo, profielen, werkprocessen): profielen maps a profiel's nr to {"titel",
-    "crebo"}; werkprocessen is a list in document order of {"code", "titel", "aanvullend"},
+    "crebo", "code"} (the published code: P{profiel hoofdstuk}); werkprocessen is a list in
+    document order of {"code", "titel", "aanvullend"},
     where aanvullend maps a profiel nr to {"omschrijving": text or None, "gedrag": [bullets]}
     for every profiel with a non-empty addition of any kind (texts or competentie references).
     The code is the published one: B1-K{kerntaak hoofdstuk}-W{werkproces hoofdstuk}.
@@ -28,7 +32,8 @@ def parse_export(path=EXPORT):
     dossier = ET.parse(path).getroot().find(".//dossier")
     crebo = dossier.findtext("dossiercrebos/dossiercrebo").strip()
     profielen = {
-        p.get("nr"): {"titel": p.get("titel"), "crebo": p.findtext("creboinformatie/crebo").strip()}
+        p.get("nr"): {"titel": p.get("titel"), "crebo": p.findtext("creboinformatie/crebo").strip(),
+                      "code": f"P{p.get('hoofdstuk')}"}
         for p in dossier.iter("profiel") if p.get("titel")
     }
     werkprocessen = []
@@ -167,9 +172,82 @@ class AanvullingChecks:
         return (f"kwalificatie {kwalificatie}: Moodle and Canvas links as the API links them, "
                 f"200 text/csv attachments ({', '.join(out)})")
 
+    def composed_werkproces(self):
+        """A kwalificatie's composed werkproces: the basis texts, its own profiel's addition
+        apart, never another profiel's; reached from the kwalificatie page's link."""
+        crebo, profielen, werkprocessen = parse_export()
+        code, profiel_code = COMPOSED
+        wp = next((w for w in werkprocessen if w["code"] == code), None)
+        expect(wp is not None, f"{EXPORT.name} has no werkproces {code}")
+        nr = next(nr for nr, p in profielen.items() if p["code"] == profiel_code)
+        profiel, addition = profielen[nr], wp["aanvullend"].get(nr)
+        anderen = {n: a for n, a in wp["aanvullend"].items() if n != nr}
+        expect(addition and addition["omschrijving"] and anderen,
+               f"{code} in {EXPORT.name} should have an addition for {profiel_code} and for another profiel")
+        route = f"/dossiers/{crebo}/kwalificaties/{profiel_code}/werkprocessen/{code}"
+        kwalificatie = self.page(f"/kwalificaties/{profiel['crebo']}").one("main")
+        link = kwalificatie.one("section", data_werkproces=code).one("a")
+        expect(link.attrs.get("href") == "#" + route, f"the kwalificatie page links {code} to {link.attrs.get('href')}")
+        dom = self.page(route)
+        main = dom.one("main")
+        expect(not main.all(id="fout"), f"#{route} shows an error: {main.norm_text()[:200]!r}")
+        h1 = main.one("h1", id="titel").norm_text()
+        expect(code in h1 and norm(wp["titel"]) in h1, f"h1 reads {h1!r}, the export names {code} {wp['titel']!r}")
+        # The tree has no node for it: its kwalificatie's node stands for it.
+        marked = [a.attrs.get("data-route") for a in dom.all(role="treeitem", aria_current="page")]
+        expect(marked == [f"/dossiers/{crebo}/kwalificaties/{profiel_code}"], f"the tree marks {marked}")
+        shown = addition_sections(main, code)
+        expect(list(shown) == [lead_line(profiel["titel"])], f"#{route} shows the additions {sorted(shown)}")
+        s = shown[lead_line(profiel["titel"])]
+        expect(norm(addition["omschrijving"]) in s.norm_text(), f"#{route} lacks {profiel_code}'s omschrijving")
+        bullets = [li.norm_text() for li in s.one("ul", **{"class": "gedrag"}).all("li")]
+        expect(bullets == [norm(g) for g in addition["gedrag"]],
+               f"gedrag added: page {bullets}, export {addition['gedrag']}")
+        tekst = main.norm_text()
+        for n, a in anderen.items():
+            expect(lead_line(profielen[n]["titel"]) not in tekst, f"#{route} shows {profielen[n]['titel']}'s lead line")
+            expect(not a["omschrijving"] or norm(a["omschrijving"]) not in tekst,
+                   f"#{route} shows {profielen[n]['titel']}'s addition")
+        basis = [t.norm_text() for t in main.all("section", **{"class": "deel"}) if not in_addition(t)]
+        expect(main.all("ul", data_gedrag=code) and not any(norm(addition["omschrijving"]) in t for t in basis),
+               f"#{route}: no basis gedrag list, or the addition merged into a basis text")
+        href = main.one("a", data_basis=code).attrs.get("href")
+        expect(href == f"#/dossiers/{crebo}/werkprocessen/{code}", f"the basis link of #{route} is {href!r}")
+        # A search hit in this addition opens this page.
+        woorden = " ".join(addition["omschrijving"].split()[-5:]).rstrip(".")
+        hits = self.page(f"/zoeken?q={urllib.parse.quote_plus(woorden)}").one(id="zoekresultaten").all(
+            "li", data_code=code)
+        eigen = [li for li in hits if f"aanvullend voor {profiel['titel']}" in li.norm_text()]
+        expect(eigen and eigen[0].one("a").attrs.get("href") == "#" + route,
+               f"search for {woorden!r}: the {profiel_code} hit of {code} links {[li.one('a').attrs for li in eigen]}")
+        kruimels = [a.norm_text() for a in main.one("nav", **{"class": "kruimels"}).all("a")]
+        expect(kruimels[-2] == profiel["titel"] and kruimels[-1].startswith(code.rsplit("-", 1)[0] + " "),
+               f"breadcrumbs {kruimels}")
+        return (f"#{route}: linked from kwalificatie {profiel['crebo']}, only 'Voor {profiel['titel']} geldt "
+                f"aanvullend:' as in the export (none of the {len(anderen)} others), basis link, "
+                f"breadcrumbs {kruimels}")
+
+    def composed_without_crebo(self):
+        """P2 of 23292 has no crebo in its source: its composed werkproces has a page all the same."""
+        route = "/dossiers/23292/kwalificaties/P2/werkprocessen/P2-K1-W1"
+        status, doc = self.server.json("/api/v1" + route)
+        expect(status == 200 and doc["kwalificatie"]["crebo"] is None, f"API {route} answered {status}")
+        main = self.page(route).one("main")
+        expect(not main.all(id="fout"), f"#{route} shows an error: {main.norm_text()[:200]!r}")
+        h1 = main.one("h1", id="titel").norm_text()
+        expect(h1 == f"{doc['code']} {doc['titel']}", f"h1 reads {h1!r}")
+        tekst = main.norm_text()
+        expect(f"{doc['kwalificatie']['titel']} (P2)" in tekst and "crebo None" not in tekst,
+               f"#{route} names its kwalificatie as {tekst[:300]!r}")
+        leeg = [s.norm_text() for s in main.all("span", **{"class": "leeg"})]
+        expect(leeg.count("niet vermeld in de bron") >= 4, f"#{route} marks {leeg} as missing")
+        href = main.one("a", data_basis="P2-K1-W1").attrs.get("href")
+        expect(href == "#/dossiers/23292/werkprocessen/P2-K1-W1", f"the basis link of #{route} is {href!r}")
+        return f"#{route}: loads without a crebo, texts 'niet vermeld in de bron', basis link"
+
     def aanvulling_checks(self):
         return [self.aanvulling_on_werkproces, self.aanvulling_in_kwalificatie, self.aanvulling_absent_elsewhere,
-                self.lms_export_links]
+                self.lms_export_links, self.composed_werkproces, self.composed_without_crebo]
 
 
 def in_addition(node):

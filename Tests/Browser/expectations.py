@@ -34,11 +34,19 @@ AANVULLING_ROUTES = [
     "/dossiers/23181/werkprocessen/B1-K1-W2", "/dossiers/23181/kerntaken/B1-K1", "/kwalificaties/25477",
 ]
 
+# A kwalificatie's composed kerntaak and werkproces (their own pages, the alias addresses,
+# and a kwalificatie without a crebo).
+COMPOSED_ROUTES = [
+    "/dossiers/23181/kwalificaties/P3/werkprocessen/B1-K1-W2", "/dossiers/23181/kwalificaties/P3/kerntaken/B1-K1",
+    "/kwalificaties/25477/werkprocessen/B1-K1-W2", "/kwalificaties/25477/kerntaken/B1-K1",
+    "/dossiers/23292/kwalificaties/P2/werkprocessen/P2-K1-W1", "/dossiers/23292/kwalificaties/P2/kerntaken/P2-K1",
+]
+
 # Pages that must not be wider than a 390 px phone.
 PHONE_ROUTES = [
     f"/dossiers/{CREBO}/competenties", f"/dossiers/{CREBO}/vakkennis",
     f"/dossiers/{CREBO}/werkprocessen/B1-K2-W2", f"/dossiers/{CREBO}", "/zoeken?q=fabrikant", "/kwalificaties",
-    "/dossiers/23189/generieke-onderdelen", *AANVULLING_ROUTES,
+    "/dossiers/23189/generieke-onderdelen", *AANVULLING_ROUTES, *COMPOSED_ROUTES[:2],
 ]
 
 # Every kind of page, visited under the page headers: none may report a CSP violation.
@@ -50,7 +58,7 @@ CSP_ROUTES = [
     f"/dossiers/{CREBO}/keuzedelen", f"/dossiers/{CREBO}/competenties", f"/dossiers/{CREBO}/vakkennis",
     f"/dossiers/{CREBO}/vakkennis/vk1",
     "/competenties", "/competenties/C", "/zoeken", "/zoeken?q=offerte", "/zoeken?q=de&soort=gedrag",
-    "/dossiers/99999", "/onbekend/pad", *AANVULLING_ROUTES,
+    "/dossiers/99999", "/onbekend/pad", *AANVULLING_ROUTES, *COMPOSED_ROUTES,
 ]
 
 SCREENSHOTS = [
@@ -61,6 +69,7 @@ SCREENSHOTS = [
     ("kwalificaties", "/kwalificaties"),
     ("aanvulling", AANVULLING_ROUTES[0]),
     ("kwalificatie", AANVULLING_ROUTES[2]),
+    ("samengesteld", COMPOSED_ROUTES[0]),
 ]
 SIZES = [(1440, 900), (390, 844)]
 

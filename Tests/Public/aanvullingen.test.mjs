@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  aanvullendKop, aanvullingenVan, heeftAanvullendeLijsten, heeftAanvullingen, metBasislijsten, profielNaam, voegtToe,
+  aanvullendKop, aanvullingenVan, heeftAanvullendeLijsten, heeftAanvullingen, kerntaakMetBasislijsten, metBasislijsten,
+  profielNaam, voegtLijstToe, voegtToe, werkprocesMetBasislijst,
 } from '../../Public/aanvullingen.mjs';
 
 // Shapes as the API serves them for dossier 23181 (trimmed to what the helpers read).
@@ -86,4 +87,28 @@ test('whether a composed kwalificatie needs the dossier, and whether it has addi
   const tekst = [{ code: 'B1-K2', aanvulling: { profiel: P3, complexiteit: 'x', vakkennis: [] }, werkprocessen: [] }];
   assert.equal(heeftAanvullendeLijsten(tekst), false);
   assert.equal(heeftAanvullingen(tekst), true);
+});
+
+// A composed kerntaak or werkproces page reads its basis item (links.basis), not the dossier.
+test('a composed werkproces or kerntaak of its own takes the basis lists of its basis item', () => {
+  const [kerntaak] = composed;
+  const werkproces = kerntaak.werkprocessen[1];
+  const basisWerkproces = { code: 'B1-K1-W2', competenties: [D] };
+  assert.deepEqual(werkprocesMetBasislijst(werkproces, basisWerkproces).competenties, [D]);
+  assert.equal(werkprocesMetBasislijst(werkproces, basisWerkproces).aanvulling, werkproces.aanvulling);
+  // No basis item fetched (nothing added to a list), or nothing added: the item as it came.
+  assert.equal(werkprocesMetBasislijst(werkproces, null), werkproces);
+  assert.equal(werkprocesMetBasislijst(kerntaak.werkprocessen[0], basisWerkproces), kerntaak.werkprocessen[0]);
+  const basis = kerntaakMetBasislijsten(kerntaak, dossier.kerntaken[0]);
+  assert.deepEqual(basis.vakkennis.map((i) => i.id), ['1', '2']);
+  assert.deepEqual(basis.werkprocessen.map((w) => w.competenties), [[D], [C, D]]);
+  assert.equal(kerntaakMetBasislijsten(kerntaak, null), kerntaak);
+});
+
+test('an addition adds to a list when it adds vakkennis or competenties, not for texts alone', () => {
+  assert.equal(voegtLijstToe(composed[0]), true);
+  assert.equal(voegtLijstToe(composed[0].werkprocessen[1]), true);
+  assert.equal(voegtLijstToe(composed[0].werkprocessen[0]), false);
+  assert.equal(voegtLijstToe({ aanvulling: { profiel: P3, complexiteit: 'x', vakkennis: [] } }), false);
+  assert.equal(voegtLijstToe({ code: 'B1-K1' }), false);
 });

@@ -45,6 +45,16 @@ const DEEP_LINKS = [
   ['#/dossiers/23292/kwalificaties/P1', 'kwalificatieView', '/api/v1/dossiers/23292/kwalificaties/P1'],
   ['#/kwalificaties', 'kwalificatiesView', '/api/v1/kwalificaties'],
   ['#/kwalificaties/25712', 'kwalificatieView', '/api/v1/kwalificaties/25712'],
+  // A kwalificatie's composed kerntaak and werkproces, as the kwalificatie and search link them.
+  ['#/dossiers/23181/kwalificaties/P3/kerntaken/B1-K1', 'kwalificatieKerntaakView',
+    '/api/v1/dossiers/23181/kwalificaties/P3/kerntaken/B1-K1'],
+  ['#/dossiers/23181/kwalificaties/P3/werkprocessen/B1-K1-W2', 'kwalificatieWerkprocesView',
+    '/api/v1/dossiers/23181/kwalificaties/P3/werkprocessen/B1-K1-W2'],
+  ['#/dossiers/23292/kwalificaties/P2/werkprocessen/P2-K1-W1', 'kwalificatieWerkprocesView',
+    '/api/v1/dossiers/23292/kwalificaties/P2/werkprocessen/P2-K1-W1'],
+  ['#/kwalificaties/25477/kerntaken/B1-K1', 'kwalificatieKerntaakView', '/api/v1/kwalificaties/25477/kerntaken/B1-K1'],
+  ['#/kwalificaties/25477/werkprocessen/B1-K1-W2', 'kwalificatieWerkprocesView',
+    '/api/v1/kwalificaties/25477/werkprocessen/B1-K1-W2'],
   ['#/dossiers/23292/kerntaken', 'kerntakenView', '/api/v1/dossiers/23292/kerntaken'],
   ['#/dossiers/23292/kerntaken/B1-K2', 'kerntaakView', '/api/v1/dossiers/23292/kerntaken/B1-K2'],
   ['#/dossiers/23292/werkprocessen', 'werkprocessenView', '/api/v1/dossiers/23292/werkprocessen'],
@@ -69,13 +79,39 @@ test('old deep links keep their view and their API resource', () => {
   assert.equal(matchRoute(ROUTES, parseAddress('#inhoud').segments), null);
 });
 
+const contract = readFileSync(new URL('../../openapi.yaml', import.meta.url), 'utf8');
+const API_PATHS = new Set([...contract.matchAll(/^ {2}(\/\S*):\s*$/gm)].map((m) => m[1]));
+// The API path template a route mirrors: dossiers/:crebo → /api/v1/dossiers/{crebo}.
+const templateOf = (route) => ['/api/v1', ...(route.part ? route.parts.slice(0, -1) : route.parts)
+  .map((p) => (p[0] === ':' ? `{${p.slice(1)}}` : p))].join('/');
+
 test('every route mirrors a path of the API contract (openapi.yaml)', () => {
-  const contract = readFileSync(new URL('../../openapi.yaml', import.meta.url), 'utf8');
-  const paths = new Set([...contract.matchAll(/^ {2}(\/\S*):\s*$/gm)].map((m) => m[1]));
-  assert.ok(paths.has('/api/v1/dossiers/{crebo}'), 'no paths read from openapi.yaml');
+  assert.ok(API_PATHS.has('/api/v1/dossiers/{crebo}'), 'no paths read from openapi.yaml');
   for (const route of ROUTES) {
-    const parts = route.part ? route.parts.slice(0, -1) : route.parts;
-    const template = ['/api/v1', ...parts.map((p) => (p[0] === ':' ? `{${p.slice(1)}}` : p))].join('/');
-    assert.ok(paths.has(template), `#/${route.pattern} mirrors ${template}, which openapi.yaml does not have`);
+    const template = templateOf(route);
+    assert.ok(API_PATHS.has(template), `#/${route.pattern} mirrors ${template}, which openapi.yaml does not have`);
+  }
+});
+
+// API resources the page links to but shows on another page: the lists of a kwalificatie's
+// composed items (the kwalificatie page holds them all), the LMS downloads (files, not pages)
+// and the generic parts (a part of the dossier page's generieke-onderdelen).
+const NOT_PAGES = new Set([
+  '/api/v1/dossiers/{crebo}/kwalificaties/{profiel}/kerntaken',
+  '/api/v1/dossiers/{crebo}/kwalificaties/{profiel}/werkprocessen',
+  '/api/v1/kwalificaties/{crebo}/kerntaken', '/api/v1/kwalificaties/{crebo}/werkprocessen',
+  '/api/v1/dossiers/{crebo}/kwalificaties/{profiel}/moodle.csv',
+  '/api/v1/dossiers/{crebo}/kwalificaties/{profiel}/canvas.csv',
+  '/api/v1/dossiers/{crebo}/generieke-onderdelen',
+]);
+
+test('every resource of the API contract has a page, or says where it is shown', () => {
+  const routed = new Set(ROUTES.filter((route) => !route.part).map(templateOf));
+  const apiPaths = [...API_PATHS].filter((path) => path === '/api/v1' || path.startsWith('/api/v1/'));
+  assert.ok(apiPaths.includes('/api/v1/dossiers/{crebo}/kwalificaties/{profiel}/werkprocessen/{code}'),
+    'openapi.yaml lacks the composed werkproces');
+  for (const path of apiPaths) {
+    assert.ok(routed.has(path) !== NOT_PAGES.has(path),
+      routed.has(path) ? `${path} has a page and is listed as none` : `${path} has no page route`);
   }
 });
