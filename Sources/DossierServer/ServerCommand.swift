@@ -28,7 +28,7 @@ struct ServerCommand {
         do {
             application = try DossierApplication(
                 catalog: catalog, openAPIDocument: openAPI, publicDirectory: options.publicDirectory,
-                exports: LMSExportConfiguration(publicBaseURL: options.publicBaseURL))
+                exports: options.exports)
         } catch let error as StaticFiles.LoadError {
             throw StartupError(description: "\(error) (run from the repository root or pass --public DIR)")
         }
@@ -85,7 +85,7 @@ struct ServerCommand {
         // Render every resource now, beside the event loops rather than on them (a thread of
         // its own: this is seconds of CPU with hundreds of dossiers, milliseconds without).
         let rendering = Thread { [responder] in
-            let rendered = responder.renderAll()
+            let rendered = responder.warmUp()
             DossierServerCommand.printError(
                 "dossier-server: \(rendered.resources) resources rendered (\(rendered.bytes / 1024) KiB) "
                     + "\(started.duration(to: .now).formatted(.units(allowed: [.milliseconds]))) after start")
