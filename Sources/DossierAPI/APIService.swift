@@ -57,7 +57,7 @@ public struct APIService: HTTPResponder {
                 headers: ["Content-Type": ResourceTable.getHealth.mediaType, "Cache-Control": "no-store"],
                 text: "{\"status\":\"ok\"}\n", addsETag: false),
             publicFiles: publicFiles,
-            caseProvider: context.caseProvider,
+            caseRecords: context.caseRecords,
             caseOpenAPI: PreparedResponse(
                 status: .ok,
                 headers: RenderedResources.headers(mediaType: ResourceTable.getCASEOpenAPI.mediaType),

@@ -48,6 +48,7 @@ struct ServeOptions: Equatable {
 extension ServeOptions {
     /// What the LMS exports take from these options.
     var exports: LMSExportConfiguration {
-        LMSExportConfiguration(publicBaseURL: publicBaseURL, moodleScale: moodleScale, canvasRatings: canvasRatings)
+        LMSExportConfiguration(
+            publicBaseURL: publicBaseURL, moodleScale: moodleScale, canvasRatings: canvasRatings)
     }
 }

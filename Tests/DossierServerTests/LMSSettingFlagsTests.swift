@@ -49,7 +49,8 @@ struct LMSSettingFlagsTests {
         #expect(options.moodleScale.specification == "Nog niet bekwaam,Bijna bekwaam,Bekwaam;2;2,3")
         #expect(
             options.canvasRatings.ratings == [
-                .init(points: 3, description: "Goed: boven verwachting"), .init(points: 1, description: "Voldoende"),
+                .init(points: 3, description: "Goed: boven verwachting"),
+                .init(points: 1, description: "Voldoende"),
                 .init(points: 0, description: "Onvoldoende"),
             ])
         #expect(options.canvasRatings.masteryPoints == 1)
@@ -66,17 +67,35 @@ struct LMSSettingFlagsTests {
             (["--moodle-scale", "a,,b;1;3"], "--moodle-scale: item 2 of the scale is empty"),
             (["--moodle-scale", ";1;1"], "--moodle-scale: item 1 of the scale is empty"),
             (["--moodle-scale", "a,b;3;2"], "--moodle-scale: the default item 3 is not one of the 2 items"),
-            (["--moodle-scale", "a,b;one;2"], "--moodle-scale: the default item must be an item number, not 'one'"),
-            (["--moodle-scale", "a,b;1;"], "--moodle-scale: a proficient item must be an item number, not ''"),
+            (
+                ["--moodle-scale", "a,b;one;2"],
+                "--moodle-scale: the default item must be an item number, not 'one'"
+            ),
+            (
+                ["--moodle-scale", "a,b;1;"],
+                "--moodle-scale: a proficient item must be an item number, not ''"
+            ),
             (["--moodle-scale", "a,b;1;0"], "--moodle-scale: a proficient item 0 is not one of the 2 items"),
             (["--moodle-scale"], "option '--moodle-scale' needs a value"),
-            (["--canvas-ratings", "4:Goed,0:Slecht"], "--canvas-ratings: expected POINTS:DESCRIPTION,...;MASTERY"),
+            (
+                ["--canvas-ratings", "4:Goed,0:Slecht"],
+                "--canvas-ratings: expected POINTS:DESCRIPTION,...;MASTERY"
+            ),
             (["--canvas-ratings", "Goed,Slecht;1"], "--canvas-ratings: a rating must be POINTS:DESCRIPTION"),
             (["--canvas-ratings", "-1:Slecht;0"], "--canvas-ratings: a rating must be POINTS:DESCRIPTION"),
-            (["--canvas-ratings", "4: ,0:Slecht;1"], "--canvas-ratings: the rating '4: ' has no description"),
-            (["--canvas-ratings", "1:Laag,4:Hoog;1"], "--canvas-ratings: ratings go from most points to fewest"),
+            (
+                ["--canvas-ratings", "4: ,0:Slecht;1"],
+                "--canvas-ratings: the rating '4: ' has no description"
+            ),
+            (
+                ["--canvas-ratings", "1:Laag,4:Hoog;1"],
+                "--canvas-ratings: ratings go from most points to fewest"
+            ),
             (["--canvas-ratings", "4:Hoog,0:Laag;5"], "--canvas-ratings: the mastery points 5 are above"),
-            (["--canvas-ratings", "4:Hoog,0:Laag;veel"], "--canvas-ratings: the mastery points must be a whole"),
+            (
+                ["--canvas-ratings", "4:Hoog,0:Laag;veel"],
+                "--canvas-ratings: the mastery points must be a whole"
+            ),
             (["--canvas-ratings", ";3"], "--canvas-ratings: a rating must be POINTS:DESCRIPTION"),
         ])
     func badValues(arguments: [String], message: String) {
@@ -96,11 +115,13 @@ struct LMSSettingFlagsTests {
         #expect(result.errors.contains("usage: dossier-server"))
     }
 
-    @Test("the binary: both exports rate on the given scale, also when rendered on first use after the warm-up")
+    @Test(
+        "the binary: both exports rate on the given scale, also when rendered on first use after the warm-up")
     func servedExports() throws {
         let server = try ServerProcess([
             "--host", "127.0.0.1", "--port", "0", "--quiet",
-            "--moodle-scale", "Nog niet bekwaam,Bekwaam;1;2", "--canvas-ratings", "2:Bekwaam,0:Nog niet bekwaam;2",
+            "--moodle-scale", "Nog niet bekwaam,Bekwaam;1;2", "--canvas-ratings",
+            "2:Bekwaam,0:Nog niet bekwaam;2",
         ])
         let port = try server.waitUntilListening()
         // Debug builds warm up in seconds, more with the other tests running beside it.

@@ -15,13 +15,17 @@ struct DocumentContext: Sendable {
     let callersByDossier: [String: [String: [String]]]
     /// The Moodle scale, Canvas ratings and public base URL of the exports.
     let exports: LMSExportConfiguration
-    /// Every CASE 1.1 record, with URIs on the public base URL.
-    let caseProvider: CASEProvider
+    /// Every CASE 1.1 record, with URIs on the public base URL: made when first asked for
+    /// (after the socket opens, by the warm-up thread or the first CASE request), as with 500
+    /// dossiers it is a quarter of the start-up's work.
+    let caseRecords: OnceValue<CASEProvider>
+    /// The same, made now if no one has yet.
+    var caseProvider: CASEProvider { caseRecords.value }
 
     init(catalog: Catalog, exports: LMSExportConfiguration = LMSExportConfiguration()) {
         self.catalog = catalog
         self.exports = exports
-        caseProvider = CASEProvider(catalog: catalog, publicBaseURL: exports.publicBaseURL)
+        caseRecords = OnceValue { CASEProvider(catalog: catalog, publicBaseURL: exports.publicBaseURL) }
         dossiers = catalog.dossiers.map { Representation(dossier: $0, catalog: catalog) }
         byCrebo = Dictionary(dossiers.map { ($0.dossier.crebo, $0) }, uniquingKeysWith: { first, _ in first })
         var callers: [String: [String: [String]]] = [:]

@@ -23,27 +23,57 @@ struct RenderedResources: Sendable {
         ["Content-Type": mediaType, "Cache-Control": "public, max-age=300"]
     }
 
+    /// Every resource the warm-up renders, found at start-up.
     private let entries: [String: Entry]
+    /// The LMS rows' resources (``Documents/renderedOnFirstUse``), found when first needed: by
+    /// the warm-up after its renders, or by the first request for one. With 500 dossiers they
+    /// are nine in ten of all resources, and finding them needs every CASE record, which
+    /// start-up would otherwise make before the socket opens.
+    private let firstUse: OnceValue<[String: Entry]>
+    /// The literal start and end of the templates of those rows: a path that fits none is not
+    /// one of theirs, so a path `entries` misses is looked for there only when it fits one.
+    private let firstUseShapes: [(prefix: String, suffix: String)]
 
     /// Finds every instance of every rendered row in `catalog`; renders none of them yet.
     init(catalog: Catalog) {
         self.init(context: DocumentContext(catalog: catalog))
     }
 
-    /// Finds every instance of every rendered row in the context's catalog.
+    /// Finds every instance of the rendered rows the warm-up covers in the context's catalog,
+    /// and knows how to find the others (the LMS rows) when first needed.
     init(context: DocumentContext) {
         var instances: [Instance] = []
+        var lmsRows: [(route: Int, row: Resource, build: @Sendable (DocumentContext) -> [Document])] = []
         for (route, row) in ResourceTable.all.enumerated() {
             guard case .rendered(let build) = row.answer else { continue }
-            let warmsUp = !Documents.renderedOnFirstUse.contains(row.operationID)
+            if Documents.renderedOnFirstUse.contains(row.operationID) {
+                lmsRows.append((route, row, build))
+                continue
+            }
             for document in build(context) {
                 instances.append(
                     Instance(
                         path: row.path(document.values), mediaType: row.mediaType, document: document,
-                        route: route, warmsUp: warmsUp))
+                        route: route))
             }
         }
-        self.init(instances)
+        let entries = Self.table(instances)
+        self.entries = entries
+        firstUse = OnceValue { [lmsRows] in
+            var instances: [Instance] = []
+            for (route, row, build) in lmsRows {
+                for document in build(context) {
+                    let path = row.path(document.values)
+                    precondition(entries[path] == nil, "two resources rendered at \(path)")
+                    instances.append(
+                        Instance(
+                            path: path, mediaType: row.mediaType, document: document, route: route,
+                            warmsUp: false))
+                }
+            }
+            return Self.table(instances)
+        }
+        firstUseShapes = lmsRows.map { Self.shape(of: $0.row.template) }
     }
 
     /// One resource to be: where it lives, what it is, and whether the warm-up renders it.
@@ -59,13 +89,9 @@ struct RenderedResources: Sendable {
 
     /// The lookup of exactly these instances (the tests give their own).
     init(_ instances: [Instance]) {
-        var entries: [String: Entry] = [:]
-        entries.reserveCapacity(instances.count)
-        for instance in instances {
-            precondition(entries[instance.path] == nil, "two resources rendered at \(instance.path)")
-            entries[instance.path] = Entry(instance)
-        }
-        self.entries = entries
+        entries = Self.table(instances)
+        firstUse = OnceValue { [:] }
+        firstUseShapes = []
     }
 
     /// The lookup of exactly these instances, every one warmed up.
@@ -76,48 +102,78 @@ struct RenderedResources: Sendable {
             })
     }
 
+    private static func table(_ instances: [Instance]) -> [String: Entry] {
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(instances.count)
+        for instance in instances {
+            precondition(entries[instance.path] == nil, "two resources rendered at \(instance.path)")
+            entries[instance.path] = Entry(instance)
+        }
+        return entries
+    }
+
+    /// The literal text before the first and after the last parameter of `template`
+    /// (`/ims/case/v1p1/CFItems/{sourcedId}` → `/ims/case/v1p1/CFItems/` and ``).
+    private static func shape(of template: String) -> (prefix: String, suffix: String) {
+        let prefix = template.firstIndex(of: "{").map { String(template[..<$0]) } ?? template
+        let suffix = template.lastIndex(of: "}").map { String(template[template.index(after: $0)...]) } ?? ""
+        return (prefix, suffix)
+    }
+
+    /// The resource at `path`: one probe of the warm-up's table, and only for a path that fits
+    /// an LMS row one of theirs.
+    private func entry(_ path: String) -> Entry? {
+        if let entry = entries[path] { return entry }
+        guard firstUseShapes.contains(where: { path.hasPrefix($0.prefix) && path.hasSuffix($0.suffix) })
+        else { return nil }
+        return firstUse.value[path]
+    }
+
     /// The prepared response at a canonical path (`/api/v1/dossiers/23292`), if there is one;
     /// rendered now if this is the first time it is asked for.
     subscript(path: String) -> PreparedResponse? {
-        entries[path]?.response
+        entry(path)?.response
     }
 
     /// The rendered response at `path`, labelled with its row's index in ``ResourceTable/all``
     /// (its route for the metrics): one lookup, like the subscript.
     func response(at path: String) -> HTTPResponse? {
-        guard let entry = entries[path] else { return nil }
+        guard let entry = entry(path) else { return nil }
         return HTTPResponse(prepared: entry.response, route: entry.route)
     }
 
     /// Whether there is a resource at a canonical path (without rendering it).
     func contains(_ path: String) -> Bool {
-        entries[path] != nil
+        entry(path) != nil
     }
 
     /// Whether the resource at `path` has been rendered (for tests; renders nothing).
     func isRendered(_ path: String) -> Bool {
-        entries[path]?.isRendered ?? false
+        entry(path)?.isRendered ?? false
     }
 
     /// Whether the warm-up renders the resource at `path` (for tests).
     func warmsUp(_ path: String) -> Bool {
-        entries[path]?.warmsUp ?? false
+        entry(path)?.warmsUp ?? false
     }
 
     /// Every rendered path, sorted (for tests and the benchmark harness).
-    var paths: [String] { entries.keys.sorted() }
+    var paths: [String] { (Array(entries.keys) + Array(firstUse.value.keys)).sorted() }
 
     /// Renders every resource not rendered yet, and its gzip representation; returns how many
     /// resources there are and the bytes of their bodies.
     func renderAll() -> (resources: Int, bytes: Int) {
-        render(entries.values)
+        render(Array(entries.values) + Array(firstUse.value.values))
     }
 
     /// Renders the resources the warm-up covers (all but the LMS rows) that are not rendered
-    /// yet, and their gzip representations; returns how many those are and the bytes of their
-    /// bodies.
+    /// yet, and their gzip representations, then finds the LMS rows' resources, so a request
+    /// for one has nothing to wait for; returns how many resources it rendered and the bytes of
+    /// their bodies.
     func warmUp() -> (resources: Int, bytes: Int) {
-        render(entries.values.filter(\.warmsUp))
+        let rendered = render(entries.values.filter(\.warmsUp))
+        _ = firstUse.value
+        return rendered
     }
 
     private func render(_ entries: some Collection<Entry>) -> (resources: Int, bytes: Int) {

@@ -56,7 +56,8 @@ public struct CanvasRatings: Sendable, Equatable {
         let parts = specification.split(separator: ";", omittingEmptySubsequences: false)
         guard parts.count == 2 else {
             throw LMSSettingError(
-                "expected POINTS:DESCRIPTION,...;MASTERY (two parts separated by ';'), not '\(specification)'")
+                "expected POINTS:DESCRIPTION,...;MASTERY (two parts separated by ';'), not '\(specification)'"
+            )
         }
         var ratings: [Rating] = []
         for text in parts[0].split(separator: ",", omittingEmptySubsequences: false) {
@@ -67,7 +68,9 @@ public struct CanvasRatings: Sendable, Equatable {
                     "a rating must be POINTS:DESCRIPTION with whole points of 0 or more, not '\(text)'")
             }
             let description = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            guard !description.isEmpty else { throw LMSSettingError("the rating '\(text)' has no description") }
+            guard !description.isEmpty else {
+                throw LMSSettingError("the rating '\(text)' has no description")
+            }
             if let previous = ratings.last, points > previous.points {
                 throw LMSSettingError(
                     "ratings go from most points to fewest: \(points) comes after \(previous.points)")
@@ -76,7 +79,8 @@ public struct CanvasRatings: Sendable, Equatable {
         }
         let masteryText = parts[1].trimmingCharacters(in: .whitespaces)
         guard let mastery = Int(masteryText), mastery >= 0 else {
-            throw LMSSettingError("the mastery points must be a whole number of 0 or more, not '\(masteryText)'")
+            throw LMSSettingError(
+                "the mastery points must be a whole number of 0 or more, not '\(masteryText)'")
         }
         guard let top = ratings.first, mastery <= top.points else {
             throw LMSSettingError("the mastery points \(mastery) are above the top rating's")

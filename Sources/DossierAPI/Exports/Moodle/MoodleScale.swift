@@ -48,7 +48,8 @@ public struct MoodleScale: Sendable, Equatable {
         let parts = specification.split(separator: ";", omittingEmptySubsequences: false)
         guard parts.count == 3 else {
             throw LMSSettingError(
-                "expected ITEM,ITEM,...;DEFAULT;PROFICIENT (three parts separated by ';'), not '\(specification)'")
+                "expected ITEM,ITEM,...;DEFAULT;PROFICIENT (three parts separated by ';'), not '\(specification)'"
+            )
         }
         let values = parts[0].split(separator: ",", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespaces)
