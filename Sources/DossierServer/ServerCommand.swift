@@ -82,8 +82,9 @@ struct ServerCommand {
                 + "(\(configuration.eventLoopCount) event loops, public directory '\(options.publicDirectory)', "
                 + "ready in \(started.duration(to: .now).formatted(.units(allowed: [.milliseconds]))))"
         )
-        // Render every resource now, beside the event loops rather than on them (a thread of
-        // its own: this is seconds of CPU with hundreds of dossiers, milliseconds without).
+        // Render the resources now, beside the event loops rather than on them (a thread of
+        // its own: this is seconds of CPU with hundreds of dossiers, milliseconds without); the
+        // LMS exports and CASE records are rendered on first use (`APIService.warmUp`).
         let rendering = Thread { [responder] in
             let rendered = responder.warmUp()
             DossierServerCommand.printError(

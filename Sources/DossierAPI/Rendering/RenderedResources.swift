@@ -166,14 +166,16 @@ struct RenderedResources: Sendable {
         render(Array(entries.values) + Array(firstUse.value.values))
     }
 
-    /// Renders the resources the warm-up covers (all but the LMS rows) that are not rendered
-    /// yet, and their gzip representations, then finds the LMS rows' resources, so a request
-    /// for one has nothing to wait for; returns how many resources it rendered and the bytes of
-    /// their bodies.
+    /// Finds the LMS rows' resources, then renders the resources the warm-up covers (all but
+    /// those) that are not rendered yet, and their gzip representations; returns how many
+    /// resources it rendered and the bytes of their bodies.
+    ///
+    /// The LMS rows come first: until they are found, a request for one waits for them on its
+    /// event loop (a second with 500 dossiers), while a request for any other resource that
+    /// comes before its warm-up only renders that one resource.
     func warmUp() -> (resources: Int, bytes: Int) {
-        let rendered = render(entries.values.filter(\.warmsUp))
         _ = firstUse.value
-        return rendered
+        return render(entries.values.filter(\.warmsUp))
     }
 
     private func render(_ entries: some Collection<Entry>) -> (resources: Int, bytes: Int) {
