@@ -17,6 +17,10 @@ extension Documents {
         ([ResourceTable.getMoodleExport, ResourceTable.getCanvasExport] + ResourceTable.caseRows).map(
             \.operationID))
 
+    /// The operationIds of the rows whose instances are found from the CASE records: after the
+    /// socket opens, with the records (``DocumentContext/caseRecords``).
+    static let foundWithCASERecords: Set<String> = Set(ResourceTable.caseRows.map(\.operationID))
+
     // MARK: Moodle and Canvas
 
     static func moodleExport(_ context: DocumentContext) -> [Document] {

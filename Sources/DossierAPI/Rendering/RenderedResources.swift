@@ -25,13 +25,15 @@ struct RenderedResources: Sendable {
 
     /// Every resource the warm-up renders, found at start-up.
     private let entries: [String: Entry]
-    /// The LMS rows' resources (``Documents/renderedOnFirstUse``), found when first needed: by
-    /// the warm-up after its renders, or by the first request for one. With 500 dossiers they
-    /// are nine in ten of all resources, and finding them needs every CASE record, which
-    /// start-up would otherwise make before the socket opens.
+    /// The CASE records' resources (``Documents/foundWithCASERecords``), found when first
+    /// needed: by the warm-up before its renders, or by the first request for one. With 500
+    /// dossiers they are nine in ten of all resources, and finding them needs every CASE
+    /// record, which start-up would otherwise make before the socket opens. (The Moodle and
+    /// Canvas exports, one per kwalificatie, are found at start-up and rendered on first use.)
     private let firstUse: OnceValue<[String: Entry]>
     /// The literal start and end of the templates of those rows: a path that fits none is not
-    /// one of theirs, so a path `entries` misses is looked for there only when it fits one.
+    /// one of theirs, so a path `entries` misses is looked for there only when it fits one
+    /// (`/ims/case/v1p1/CFItems/`, ``).
     private let firstUseShapes: [(prefix: String, suffix: String)]
 
     /// Finds every instance of every rendered row in `catalog`; renders none of them yet.
@@ -39,29 +41,30 @@ struct RenderedResources: Sendable {
         self.init(context: DocumentContext(catalog: catalog))
     }
 
-    /// Finds every instance of the rendered rows the warm-up covers in the context's catalog,
-    /// and knows how to find the others (the LMS rows) when first needed.
+    /// Finds every instance of the rendered rows in the context's catalog but the CASE
+    /// records', and knows how to find those when first needed.
     init(context: DocumentContext) {
         var instances: [Instance] = []
-        var lmsRows: [(route: Int, row: Resource, build: @Sendable (DocumentContext) -> [Document])] = []
+        var caseRows: [(route: Int, row: Resource, build: @Sendable (DocumentContext) -> [Document])] = []
         for (route, row) in ResourceTable.all.enumerated() {
             guard case .rendered(let build) = row.answer else { continue }
-            if Documents.renderedOnFirstUse.contains(row.operationID) {
-                lmsRows.append((route, row, build))
+            if Documents.foundWithCASERecords.contains(row.operationID) {
+                caseRows.append((route, row, build))
                 continue
             }
+            let warmsUp = !Documents.renderedOnFirstUse.contains(row.operationID)
             for document in build(context) {
                 instances.append(
                     Instance(
                         path: row.path(document.values), mediaType: row.mediaType, document: document,
-                        route: route))
+                        route: route, warmsUp: warmsUp))
             }
         }
         let entries = Self.table(instances)
         self.entries = entries
-        firstUse = OnceValue { [lmsRows] in
+        firstUse = OnceValue { [caseRows] in
             var instances: [Instance] = []
-            for (route, row, build) in lmsRows {
+            for (route, row, build) in caseRows {
                 for document in build(context) {
                     let path = row.path(document.values)
                     precondition(entries[path] == nil, "two resources rendered at \(path)")
@@ -73,7 +76,7 @@ struct RenderedResources: Sendable {
             }
             return Self.table(instances)
         }
-        firstUseShapes = lmsRows.map { Self.shape(of: $0.row.template) }
+        firstUseShapes = caseRows.map { Self.shape(of: $0.row.template) }
     }
 
     /// One resource to be: where it lives, what it is, and whether the warm-up renders it.
@@ -166,12 +169,12 @@ struct RenderedResources: Sendable {
         render(Array(entries.values) + Array(firstUse.value.values))
     }
 
-    /// Finds the LMS rows' resources, then renders the resources the warm-up covers (all but
-    /// those) that are not rendered yet, and their gzip representations; returns how many
-    /// resources it rendered and the bytes of their bodies.
+    /// Finds the CASE records' resources, then renders the resources the warm-up covers (all
+    /// but the LMS rows) that are not rendered yet, and their gzip representations; returns how
+    /// many resources it rendered and the bytes of their bodies.
     ///
-    /// The LMS rows come first: until they are found, a request for one waits for them on its
-    /// event loop (a second with 500 dossiers), while a request for any other resource that
+    /// The CASE records come first: until they are found, a request for one waits for them on
+    /// its event loop (seconds with 500 dossiers), while a request for any other resource that
     /// comes before its warm-up only renders that one resource.
     func warmUp() -> (resources: Int, bytes: Int) {
         _ = firstUse.value
