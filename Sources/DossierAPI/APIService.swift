@@ -9,7 +9,7 @@ import HTTPServer
 ///
 /// Built once at start-up from a validated ``Catalog``: every resource's path is known and
 /// every text indexed here; each resource is rendered once, on first use or by
-/// ``renderAll()``. The service is immutable and `Sendable` by construction; what it shares
+/// ``warmUp()``. The service is immutable and `Sendable` by construction; what it shares
 /// between event loops is lock-free (a rendered response is published with one atomic
 /// compare-and-swap) except search's pool of scratch arrays, one short lock per query.
 public struct APIService: HTTPResponder {
@@ -60,7 +60,7 @@ public struct APIService: HTTPResponder {
                 text: "{\"status\":\"ok\",\"dataVersie\":\(JSONString.quoted(dataVersion))}\n",
                 addsETag: false),
             publicFiles: publicFiles,
-            caseProvider: context.caseProvider,
+            caseRecords: context.caseRecords,
             caseOpenAPI: PreparedResponse(
                 status: .ok,
                 headers: RenderedResources.headers(mediaType: ResourceTable.getCASEOpenAPI.mediaType),
@@ -117,15 +117,24 @@ public struct APIService: HTTPResponder {
     /// The rendered paths (for tests and the benchmark harness).
     public var renderedPaths: [String] { rendered.paths }
 
-    /// Renders every resource that no request has rendered yet, and returns how many resources
-    /// there are and the bytes of their bodies.
+    /// Renders every resource that no request has rendered yet, with its gzip representation,
+    /// and returns how many resources there are and the bytes of their bodies (for tests that
+    /// need every response at hand; the server warms up with ``warmUp()``).
+    public func renderAll() -> (resources: Int, bytes: Int) {
+        rendered.renderAll()
+    }
+
+    /// Renders what the warm-up covers: every resource but the LMS exports and CASE records,
+    /// which render on first use (``Documents/renderedOnFirstUse``); returns how many resources
+    /// it rendered and the bytes of their bodies.
     ///
     /// The server calls this right after it starts listening, on a thread of its own: start-up
     /// to the first answer stays short even with hundreds of dossiers (loading and indexing
-    /// only), and moments later every resource is rendered, so requests do no JSON work. A
-    /// request that comes first renders its resource itself, once, with the same bytes.
-    public func renderAll() -> (resources: Int, bytes: Int) {
-        rendered.renderAll()
+    /// only), and moments later the API's own resources are rendered, so requests for them do
+    /// no JSON work. A request that comes first renders its resource itself, once, with the
+    /// same bytes.
+    public func warmUp() -> (resources: Int, bytes: Int) {
+        rendered.warmUp()
     }
 }
 

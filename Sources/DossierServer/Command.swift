@@ -1,3 +1,4 @@
+import DossierAPI
 import HTTPServer
 
 /// What the command line asked for.
@@ -33,9 +34,21 @@ struct ServeOptions: Equatable {
     /// The contract served at `/openapi.yaml`.
     var openAPIFile = "openapi.yaml"
     /// Where clients reach the server: the start of every CASE `uri`.
-    var publicBaseURL = "http://localhost:8080"
+    var publicBaseURL = LMSExportConfiguration.defaultPublicBaseURL
+    /// The scale of the Moodle exports (`--moodle-scale`).
+    var moodleScale = MoodleScale.defaultCompetenceScale
+    /// The ratings of the Canvas exports (`--canvas-ratings`).
+    var canvasRatings = CanvasRatings.canvasDefault
     /// Whether to turn the access log off.
     var isQuiet = false
     /// How access-log lines are written (`--log-format text|json`).
     var logFormat: AccessLogFormat = .text
+}
+
+extension ServeOptions {
+    /// What the LMS exports take from these options.
+    var exports: LMSExportConfiguration {
+        LMSExportConfiguration(
+            publicBaseURL: publicBaseURL, moodleScale: moodleScale, canvasRatings: canvasRatings)
+    }
 }

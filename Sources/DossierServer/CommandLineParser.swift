@@ -1,3 +1,4 @@
+import DossierAPI
 import HTTPServer
 
 /// A command line that cannot be understood; the message says which part.
@@ -57,6 +58,12 @@ enum CommandLineParser {
                 options.openAPIFile = try flags.value(for: flag)
             case "--public-base-url":
                 options.publicBaseURL = try parseBaseURL(try flags.value(for: flag))
+            case "--moodle-scale":
+                options.moodleScale = try setting(
+                    flag, try flags.value(for: flag), MoodleScale.init(specification:))
+            case "--canvas-ratings":
+                options.canvasRatings = try setting(
+                    flag, try flags.value(for: flag), CanvasRatings.init(specification:))
             case "--log-format":
                 let value = try flags.value(for: flag)
                 guard let format = AccessLogFormat(rawValue: value) else {
@@ -117,6 +124,17 @@ enum CommandLineParser {
             )
         }
         return url
+    }
+
+    /// The scale or ratings `text` describes, or a usage error naming the flag and what is wrong.
+    static func setting<Setting>(
+        _ flag: Flags.Flag, _ text: String, _ make: (String) throws(LMSSettingError) -> Setting
+    ) throws(UsageError) -> Setting {
+        do {
+            return try make(text)
+        } catch {
+            throw UsageError(message: "\(flag.name): \(error.description)")
+        }
     }
 
     static func parsePort(_ text: String, source: String) throws(UsageError) -> Int {

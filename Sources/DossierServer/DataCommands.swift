@@ -74,6 +74,6 @@ enum DataCommands {
     }
 
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        DossierServerCommand.printError(message)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// The `dossier-server` command line: parses the arguments and runs the chosen command.
 enum DossierServerCommand {
@@ -30,8 +31,21 @@ enum DossierServerCommand {
         }
     }
 
-    /// Writes a line to standard error.
+    /// Writes a line to standard error, whole or not at all. With `write(2)` rather than
+    /// `FileHandle`, which traps when the write fails: a server whose stderr reader has gone
+    /// (a closed pipe; SIGPIPE is ignored) must keep serving, not crash on a log line.
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        let line = Array((message + "\n").utf8)
+        var offset = 0
+        while offset < line.count {
+            let written = line.withUnsafeBytes { Glibc.write(2, $0.baseAddress! + offset, $0.count - offset) }
+            if written > 0 {
+                offset += written
+            } else if written < 0, errno == EINTR {
+                continue
+            } else {
+                return
+            }
+        }
     }
 }

@@ -71,7 +71,7 @@ final class Reloader: Sendable {
         )
         do {
             let next = try ServerCommand.makeApplication(options: options, metrics: metrics)
-            let rendered = next.service.renderAll()
+            let rendered = next.service.warmUp()
             server.replaceResponder(with: next.service)
             metrics.setDataVersion(next.dataVersion)
             metrics.recordReload(succeeded: true)

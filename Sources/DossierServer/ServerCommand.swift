@@ -33,9 +33,7 @@ struct ServerCommand {
         do {
             application = try DossierApplication(
                 catalog: data.catalog, openAPIDocument: openAPI, publicDirectory: options.publicDirectory,
-                exports: LMSExportConfiguration(publicBaseURL: options.publicBaseURL),
-                dataVersion: data.version,
-                metrics: metrics)
+                exports: options.exports, dataVersion: data.version, metrics: metrics)
         } catch let error as StaticFiles.LoadError {
             throw StartupError(description: "\(error) (run from the repository root or pass --public DIR)")
         }
@@ -90,10 +88,11 @@ struct ServerCommand {
                 + "(pid \(getpid()), data version \(application.dataVersion), \(configuration.eventLoopCount) event loops, public directory '\(options.publicDirectory)', "
                 + "ready in \(started.duration(to: .now).formatted(.units(allowed: [.milliseconds]))))"
         )
-        // Render every resource now, beside the event loops rather than on them (a thread of
-        // its own: this is seconds of CPU with hundreds of dossiers, milliseconds without).
+        // Render the resources now, beside the event loops rather than on them (a thread of
+        // its own: this is seconds of CPU with hundreds of dossiers, milliseconds without); the
+        // LMS exports and CASE records are rendered on first use (`APIService.warmUp`).
         let rendering = Thread { [responder] in
-            let rendered = responder.renderAll()
+            let rendered = responder.warmUp()
             DossierServerCommand.printError(
                 "dossier-server: \(rendered.resources) resources rendered (\(rendered.bytes / 1024) KiB) "
                     + "\(started.duration(to: .now).formatted(.units(allowed: [.milliseconds]))) after start")

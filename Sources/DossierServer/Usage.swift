@@ -1,8 +1,11 @@
+import DossierAPI
+
 /// The usage text, printed for `--help` and (on standard error) for bad flags.
 enum Usage {
     static let text = """
         usage: dossier-server [--host H] [--port P] [--public DIR] [--data DIR [--no-embedded]] [--openapi FILE]
-                              [--public-base-url URL] [--log-format text|json] [--quiet]
+                              [--public-base-url URL] [--moodle-scale S] [--canvas-ratings R]
+                              [--log-format text|json] [--quiet]
                dossier-server healthcheck [--port P]
                dossier-server import FILE... --out DIR
                dossier-server validate FILE...
@@ -21,6 +24,17 @@ enum Usage {
           --public-base-url URL
                           where clients reach the server: the start of every CASE uri
                           (default http://localhost:8080)
+          --moodle-scale S
+                          the scale of the Moodle exports, ITEM,ITEM,...;DEFAULT;PROFICIENT: the
+                          items lowest first, as the site's scale has them, then the number of the
+                          item a competency starts at and the numbers of the proficient ones
+                          (default '\(MoodleScale.defaultCompetenceScale.specification)',
+                          Moodle's "Default competence scale")
+          --canvas-ratings R
+                          the ratings of the Canvas exports, POINTS:DESCRIPTION,...;MASTERY: highest
+                          first, then the points from which an outcome is mastered (default
+                          Canvas's own scale:
+                          '\(CanvasRatings.canvasDefault.specification)')
           --log-format F  access log as text (default: time client method target status bytes
                           duration) or json (one object per line, for log shippers)
           --quiet, -q     no access log on standard output

@@ -23,3 +23,15 @@ public struct LMSExportConfiguration: Sendable, Equatable {
     /// The public base URL when none is configured.
     public static let defaultPublicBaseURL = "http://localhost:8080"
 }
+
+/// Why a scale or ratings setting (``MoodleScale/init(specification:)``,
+/// ``CanvasRatings/init(specification:)``) cannot be used: one sentence saying what is wrong,
+/// for the caller to put after the name of its flag.
+public struct LMSSettingError: Error, Equatable, CustomStringConvertible {
+    /// What is wrong, e.g. "the default item 3 is not one of the 2 items".
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -13,7 +13,8 @@ struct Operations: Sendable {
     let openAPI: PreparedResponse
     let health: PreparedResponse
     let publicFiles: StaticFiles
-    let caseProvider: CASEProvider
+    /// The CASE records, made when first asked for (``DocumentContext/caseRecords``).
+    let caseRecords: OnceValue<CASEProvider>
     let caseOpenAPI: PreparedResponse
     let metrics: ServerMetrics
 
@@ -86,6 +87,7 @@ struct Operations: Sendable {
         case .failure(let status): return ErrorDialect.response(status)
         case .success(let parsed): query = parsed
         }
+        let caseProvider = caseRecords.value
         switch caseProvider.documents(query) {
         case .failure(let status):
             return ErrorDialect.response(status)

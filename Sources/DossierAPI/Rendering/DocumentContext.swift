@@ -18,10 +18,14 @@ struct DocumentContext: Sendable {
     let alleenVoorByDossier: [String: [String: [AlleenVoor]]]
     /// The Moodle scale, Canvas ratings and public base URL of the exports.
     let exports: LMSExportConfiguration
-    /// Every CASE 1.1 record, with URIs on the public base URL.
-    let caseProvider: CASEProvider
     /// The version of the data (the entry point's `dataVersie`).
     let dataVersion: String
+    /// Every CASE 1.1 record, with URIs on the public base URL: made when first asked for
+    /// (after the socket opens, by the warm-up thread or the first CASE request), as with 500
+    /// dossiers it is a quarter of the start-up's work.
+    let caseRecords: OnceValue<CASEProvider>
+    /// The same, made now if no one has yet.
+    var caseProvider: CASEProvider { caseRecords.value }
 
     init(
         catalog: Catalog, exports: LMSExportConfiguration = LMSExportConfiguration(), dataVersion: String = ""
@@ -29,7 +33,7 @@ struct DocumentContext: Sendable {
         self.catalog = catalog
         self.dataVersion = dataVersion
         self.exports = exports
-        caseProvider = CASEProvider(catalog: catalog, publicBaseURL: exports.publicBaseURL)
+        caseRecords = OnceValue { CASEProvider(catalog: catalog, publicBaseURL: exports.publicBaseURL) }
         dossiers = catalog.dossiers.map { Representation(dossier: $0, catalog: catalog) }
         byCrebo = Dictionary(dossiers.map { ($0.dossier.crebo, $0) }, uniquingKeysWith: { first, _ in first })
         var callers: [String: [String: [String]]] = [:]

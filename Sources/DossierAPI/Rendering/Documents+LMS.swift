@@ -4,6 +4,23 @@ import HTTPServer
 /// The builders of the LMS rows: the Moodle and Canvas exports of every kwalificatie and the
 /// pre-rendered CASE records.
 extension Documents {
+    /// The operationIds of the rows the warm-up leaves to the first request: the Moodle and
+    /// Canvas exports and every CASE record.
+    ///
+    /// With 500 dossiers these rows are nine in ten of all resources and most of their bytes
+    /// (every kwalificatie's items, associations and package, each text again per kwalificatie,
+    /// URIs spelled out), so rendering them ahead took seconds of CPU and gigabytes for what an
+    /// LMS fetches a few times a day. Rendered on first use they cost nothing until then; the
+    /// largest package renders in milliseconds on its event loop, and its gzip representation
+    /// follows off the loops (``RenderedResources/compression``).
+    static let renderedOnFirstUse: Set<String> = Set(
+        ([ResourceTable.getMoodleExport, ResourceTable.getCanvasExport] + ResourceTable.caseRows).map(
+            \.operationID))
+
+    /// The operationIds of the rows whose instances are found from the CASE records: after the
+    /// socket opens, with the records (``DocumentContext/caseRecords``).
+    static let foundWithCASERecords: Set<String> = Set(ResourceTable.caseRows.map(\.operationID))
+
     // MARK: Moodle and Canvas
 
     static func moodleExport(_ context: DocumentContext) -> [Document] {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Moodle scale a competency framework export rates on: configuration, not dossier data.
 ///
 /// `tool_lpimportcsv` looks the framework's "Scale values" up among the site's global scales by
@@ -35,6 +37,50 @@ public struct MoodleScale: Sendable, Equatable {
     /// proficient.
     public static let defaultCompetenceScale = MoodleScale(
         values: ["Not yet competent", "Competent"], defaultItem: 1, proficientItems: [2])!
+
+    /// The scale a setting such as `dossier-server --moodle-scale` describes:
+    /// `ITEM,ITEM,…;DEFAULT;PROFICIENT[,PROFICIENT…]`, the items lowest first (spaces around
+    /// an item are dropped, as Moodle drops them when it compares scales), DEFAULT the 1-based
+    /// number of the item a competency starts at, PROFICIENT the numbers of the items that
+    /// count as proficient. The default is ``defaultCompetenceScale``'s
+    /// `Not yet competent,Competent;1;2`.
+    public init(specification: String) throws(LMSSettingError) {
+        let parts = specification.split(separator: ";", omittingEmptySubsequences: false)
+        guard parts.count == 3 else {
+            throw LMSSettingError(
+                "expected ITEM,ITEM,...;DEFAULT;PROFICIENT (three parts separated by ';'), not '\(specification)'"
+            )
+        }
+        let values = parts[0].split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        if let empty = values.firstIndex(where: \.isEmpty) {
+            throw LMSSettingError("item \(empty + 1) of the scale is empty")
+        }
+        func number(_ text: Substring, _ what: String) throws(LMSSettingError) -> Int {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            guard let number = Int(trimmed) else {
+                throw LMSSettingError("\(what) must be an item number, not '\(trimmed)'")
+            }
+            guard (1...values.count).contains(number) else {
+                throw LMSSettingError("\(what) \(number) is not one of the \(values.count) items")
+            }
+            return number
+        }
+        let defaultItem = try number(parts[1], "the default item")
+        var proficient: [Int] = []
+        for text in parts[2].split(separator: ",", omittingEmptySubsequences: false) {
+            proficient.append(try number(text, "a proficient item"))
+        }
+        guard let scale = MoodleScale(values: values, defaultItem: defaultItem, proficientItems: proficient)
+        else { throw LMSSettingError("'\(specification)' is not a usable scale") }
+        self = scale
+    }
+
+    /// The setting that gives this scale (``init(specification:)``).
+    public var specification: String {
+        scaleValues + ";\(defaultItem);" + proficientItems.map(String.init).joined(separator: ",")
+    }
 
     /// The "Scale values" cell: the items joined by commas, as `grade_scale::compact_items()`.
     var scaleValues: String { values.joined(separator: ",") }
