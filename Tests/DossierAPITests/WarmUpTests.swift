@@ -11,14 +11,22 @@ import Testing
 /// gzip representation right after.
 @Suite("Warm-up and first use")
 struct WarmUpTests {
-    @Test("the rows left to first use are exactly the CSV exports and the rendered CASE records")
+    @Test(
+        "the rows left to first use are exactly the CSV exports, the rendered CASE records and the composed items"
+    )
     func rowsLeftToFirstUse() {
         let lms = ResourceTable.all.filter {
             $0.isRendered && ($0.mediaType == Resource.csv || $0.dialect == .caseStatusInfo)
         }
-        // Moodle and Canvas, and the 11 CASE operations with a sourcedId.
+        let samengesteld = ResourceTable.all.filter {
+            $0.isRendered && ($0.template.contains("/kerntaken") || $0.template.contains("/werkprocessen"))
+                && $0.template.hasPrefix("/api/v1/") && $0.template.contains("kwalificaties/")
+        }
+        // Moodle and Canvas, and the 11 CASE operations with a sourcedId; the composed
+        // kerntaken and werkprocessen, lists and items, canonical and alias.
         #expect(lms.count == 2 + 11)
-        #expect(Set(lms.map(\.operationID)) == Documents.renderedOnFirstUse)
+        #expect(samengesteld.count == 8)
+        #expect(Set((lms + samengesteld).map(\.operationID)) == Documents.renderedOnFirstUse)
     }
 
     @Test("the warm-up renders every other resource with its gzip representation, and none of the LMS rows")
@@ -32,7 +40,14 @@ struct WarmUpTests {
         #expect(cold.allSatisfy { !rendered.isRendered($0) })
         let hasMoodleExport = cold.contains("/api/v1/dossiers/23292/kwalificaties/P1/moodle.csv")
         #expect(hasMoodleExport)
-        #expect(cold.allSatisfy { $0.hasPrefix(CASEPath.base) || $0.hasSuffix(".csv") })
+        #expect(
+            cold.allSatisfy {
+                $0.hasPrefix(CASEPath.base) || $0.hasSuffix(".csv") || $0.contains("/kerntaken")
+                    || $0.contains("/werkprocessen")
+            })
+        let composed = "/api/v1/dossiers/23181/kwalificaties/P3/werkprocessen/B1-K1-W2"
+        #expect(cold.contains(composed))
+        #expect(warm.contains("/api/v1/dossiers/23181/werkprocessen/B1-K1-W2"))
         var bytes = 0
         for path in warm {
             #expect(rendered.isRendered(path), "\(path)")

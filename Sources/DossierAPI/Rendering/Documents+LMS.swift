@@ -5,7 +5,10 @@ import HTTPServer
 /// pre-rendered CASE records.
 extension Documents {
     /// The operationIds of the rows the warm-up leaves to the first request: the Moodle and
-    /// Canvas exports and every CASE record.
+    /// Canvas exports, every CASE record, and every kwalificatie's composed kerntaken and
+    /// werkprocessen (each basis item once more per kwalificatie: rendered ahead they doubled
+    /// the warm-up's resources, its time and its memory, for what links of one requirement
+    /// of one kwalificatie ask for now and then).
     ///
     /// With 500 dossiers these rows are nine in ten of all resources and most of their bytes
     /// (every kwalificatie's items, associations and package, each text again per kwalificatie,
@@ -14,8 +17,9 @@ extension Documents {
     /// largest package renders in milliseconds on its event loop, and its gzip representation
     /// follows off the loops (``RenderedResources/compression``).
     static let renderedOnFirstUse: Set<String> = Set(
-        ([ResourceTable.getMoodleExport, ResourceTable.getCanvasExport] + ResourceTable.caseRows).map(
-            \.operationID))
+        ([ResourceTable.getMoodleExport, ResourceTable.getCanvasExport] + ResourceTable.caseRows
+            + ResourceTable.samengesteldRows).map(
+                \.operationID))
 
     /// The operationIds of the rows whose instances are found from the CASE records: after the
     /// socket opens, with the records (``DocumentContext/caseRecords``).

@@ -134,6 +134,13 @@ enum ResourceTable {
         CASEPath.documents, "getAllCFDocuments", query: .changesAnswer(required: []),
         dialect: .caseStatusInfo,
         answer: .operation(Operations.getAllCFDocuments))
+    /// Every kwalificatie's composed kerntaken and werkprocessen, canonical and alias.
+    static let samengesteldRows: [Resource] = [
+        listDossierKwalificatieKerntaken, getDossierKwalificatieKerntaak,
+        listDossierKwalificatieWerkprocessen,
+        getDossierKwalificatieWerkproces, listKwalificatieKerntaken, getKwalificatieKerntaak,
+        listKwalificatieWerkprocessen, getKwalificatieWerkproces,
+    ]
     static let caseRows: [Resource] = CASEOperation.allCases.filter { $0 != .getAllCFDocuments }.map {
         operation in
         Resource(
