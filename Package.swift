@@ -37,9 +37,13 @@ let package = Package(
         .target(
             name: "HTTPTestSupport", dependencies: ["HTTPServer", "CZlib"], path: "Tests/HTTPTestSupport"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
-        .testTarget(name: "DossierTests", dependencies: ["Dossier"], exclude: ["Fixtures"]),
+        // The text rules the importer and API tests read an SBB export's texts by (ExportText).
+        .target(name: "DossierTestSupport", path: "Tests/DossierTestSupport"),
         .testTarget(
-            name: "DossierAPITests", dependencies: ["DossierAPI", "Dossier", "HTTPServer", "HTTPTestSupport"]),
+            name: "DossierTests", dependencies: ["Dossier", "DossierTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "DossierAPITests",
+            dependencies: ["DossierAPI", "Dossier", "HTTPServer", "HTTPTestSupport", "DossierTestSupport"]),
         .testTarget(name: "DossierServerTests", dependencies: ["DossierServer", "HTTPTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import DossierTestSupport
 import Foundation
 import HTTPServer
 import HTTPTestSupport
@@ -336,8 +337,8 @@ struct AanvullendAPITests {
                 ? "gedrag" : entry.code.contains("-W") ? "werkproces" : "kerntaak"
             let teksten =
                 entry.soort == "werkprocesgedragperprofiel"
-                ? ExportScan.gedrag(ExportScan.normalized(entry.tekst)).items
-                : [ExportScan.normalized(entry.tekst)]
+                ? ExportText.gedrag(ExportText.normalized(entry.tekst)).items
+                : [ExportText.normalized(entry.tekst)]
             for tekst in teksten {
                 let words = tekst.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).prefix(8)
                 let q = words.joined(separator: " ")
@@ -405,10 +406,10 @@ struct AanvullendAPITests {
 
     /// The served form of one entry's text, field by field.
     private func expect(_ entry: ExportScan.Entry, in aanvulling: [String: Any], _ label: String) throws {
-        let tekst = ExportScan.normalized(entry.tekst)
+        let tekst = ExportText.normalized(entry.tekst)
         switch entry.soort {
         case "werkprocesgedragperprofiel":
-            let gedrag = ExportScan.gedrag(tekst)
+            let gedrag = ExportText.gedrag(tekst)
             #expect(aanvulling["gedragAanhef"] as? String == gedrag.aanhef, "\(label)")
             #expect(aanvulling["gedrag"] as? [String] == gedrag.items, "\(label)")
         case "werkprocescompetentiesperprofiel":
@@ -426,10 +427,10 @@ struct AanvullendAPITests {
 
     /// What of an entry's text must not leak: the text itself, or each gedrag line and its lead line.
     private func texts(of entry: ExportScan.Entry) -> [String] {
-        let tekst = ExportScan.normalized(entry.tekst)
+        let tekst = ExportText.normalized(entry.tekst)
         guard !tekst.isEmpty else { return [] }
         guard entry.soort == "werkprocesgedragperprofiel" else { return [tekst] }
-        let gedrag = ExportScan.gedrag(tekst)
+        let gedrag = ExportText.gedrag(tekst)
         return gedrag.items + (gedrag.aanhef.map { [$0] } ?? [])
     }
 

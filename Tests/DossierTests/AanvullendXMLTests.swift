@@ -1,3 +1,4 @@
+import DossierTestSupport
 import Foundation
 import Testing
 
@@ -147,16 +148,16 @@ struct AanvullendXMLTests {
     func basisTextsUnchanged() throws {
         for kerntaak in dossier.kerntaken where kerntaak.deel == .basisdeel {
             let raw = try #require(scan.basisTeksten[kerntaak.code])
-            #expect(kerntaak.complexiteit == raw["complexiteit"].map(AanvullendScan.normalized))
+            #expect(kerntaak.complexiteit == raw["complexiteit"].map(ExportText.normalized))
             #expect(
                 kerntaak.verantwoordelijkheidEnZelfstandigheid
-                    == raw["verantwoordelijkheid"].map(AanvullendScan.normalized))
+                    == raw["verantwoordelijkheid"].map(ExportText.normalized))
             for werkproces in kerntaak.werkprocessen {
                 let raw = try #require(scan.basisTeksten[werkproces.code])
                 #expect(
-                    werkproces.omschrijving == raw["werkprocesomschrijving"].map(AanvullendScan.normalized))
-                #expect(werkproces.resultaat == raw["werkprocesresultaat"].map(AanvullendScan.normalized))
-                let gedrag = AanvullendScan.gedrag(raw["werkprocesgedrag"] ?? "")
+                    werkproces.omschrijving == raw["werkprocesomschrijving"].map(ExportText.normalized))
+                #expect(werkproces.resultaat == raw["werkprocesresultaat"].map(ExportText.normalized))
+                let gedrag = ExportText.gedrag(raw["werkprocesgedrag"] ?? "")
                 #expect(werkproces.gedragAanhef == gedrag.aanhef && werkproces.gedrag == gedrag.items)
             }
         }
@@ -193,10 +194,10 @@ struct AanvullendXMLTests {
     {
         switch entry.soort {
         case "complexiteitperprofiel":
-            #expect(aanvulling.complexiteit == AanvullendScan.normalized(entry.tekst), "\(label)")
+            #expect(aanvulling.complexiteit == ExportText.normalized(entry.tekst), "\(label)")
         case "verantwoordelijkheidperprofiel":
             #expect(
-                aanvulling.verantwoordelijkheidEnZelfstandigheid == AanvullendScan.normalized(entry.tekst),
+                aanvulling.verantwoordelijkheidEnZelfstandigheid == ExportText.normalized(entry.tekst),
                 "\(label)")
         case "vakkennisenvaardighedenperprofiel":
             #expect(aanvulling.vakkennis == entry.referenties, "\(label)")
@@ -210,11 +211,11 @@ struct AanvullendXMLTests {
     {
         switch entry.soort {
         case "werkprocesomschrijvingperprofiel":
-            #expect(aanvulling.omschrijving == AanvullendScan.normalized(entry.tekst), "\(label)")
+            #expect(aanvulling.omschrijving == ExportText.normalized(entry.tekst), "\(label)")
         case "werkprocesresultaatperprofiel":
-            #expect(aanvulling.resultaat == AanvullendScan.normalized(entry.tekst), "\(label)")
+            #expect(aanvulling.resultaat == ExportText.normalized(entry.tekst), "\(label)")
         case "werkprocesgedragperprofiel":
-            let gedrag = AanvullendScan.gedrag(entry.tekst)
+            let gedrag = ExportText.gedrag(entry.tekst)
             #expect(aanvulling.gedragAanhef == gedrag.aanhef, "\(label)")
             #expect(aanvulling.gedrag == gedrag.items, "\(label)")
             #expect(gedrag.aanhef?.hasSuffix(":") == true && !gedrag.items.isEmpty, "\(label)")
@@ -231,10 +232,10 @@ struct AanvullendXMLTests {
     /// lead line and items; none for references.
     static func texts(of entry: AanvullendScan.Entry) -> [String] {
         if entry.soort == "werkprocesgedragperprofiel" {
-            let gedrag = AanvullendScan.gedrag(entry.tekst)
+            let gedrag = ExportText.gedrag(entry.tekst)
             return (gedrag.aanhef.map { [$0] } ?? []) + gedrag.items
         }
-        return tekstSoorten.contains(entry.soort) ? [AanvullendScan.normalized(entry.tekst)] : []
+        return tekstSoorten.contains(entry.soort) ? [ExportText.normalized(entry.tekst)] : []
     }
 
     /// Every text a composed kwalificatie serves.

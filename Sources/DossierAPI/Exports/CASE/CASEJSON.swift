@@ -85,11 +85,7 @@ extension CASEProvider {
                 path: CASEPath.itemType(item.type.identifier)))
         object.append("lastChangeDateTime", .string(item.lastChangeDateTime))
         if !inPackage, let document = document(item.document) {
-            object.append(
-                "CFDocumentURI",
-                link(
-                    title: document.title, identifier: document.identifier,
-                    path: CASEPath.document(document.identifier)))
+            object.append("CFDocumentURI", link(to: document))
         }
         return .object(object)
     }
@@ -105,11 +101,7 @@ extension CASEProvider {
         object.append("destinationNodeURI", node(association.destination))
         object.append("lastChangeDateTime", .string(association.lastChangeDateTime))
         if !inPackage, let document = document(association.document) {
-            object.append(
-                "CFDocumentURI",
-                link(
-                    title: document.title, identifier: document.identifier,
-                    path: CASEPath.document(document.identifier)))
+            object.append("CFDocumentURI", link(to: document))
         }
         return .object(object)
     }
@@ -133,6 +125,13 @@ extension CASEProvider {
 
     private func link(title: String, identifier: String, path: String) -> JSONValue {
         .object(["title": .string(title), "identifier": .string(identifier), "uri": .string(uri(path))])
+    }
+
+    /// The `CFDocumentURI` of a record shown outside its package: the document it belongs to.
+    private func link(to document: CASEDocument) -> JSONValue {
+        link(
+            title: document.title, identifier: document.identifier,
+            path: CASEPath.document(document.identifier))
     }
 
     private func node(_ node: CASEAssociation.Node) -> JSONValue {
