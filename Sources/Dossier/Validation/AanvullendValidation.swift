@@ -11,12 +11,8 @@ extension Checker {
         let profielen = Set(dossier.kwalificaties.map(\.code))
         let vakkennis = Set(dossier.vakkennis.map(\.id))
         if let aanvullend = kerntaak.aanvullend {
-            try checkOnBasis(kerntaak, aanvullend.isEmpty, at: "\(path).aanvullend")
-            var seen: Set<String> = []
-            for aanvulling in aanvullend {
-                let apath = "\(path).aanvullend[\(aanvulling.profiel)]"
-                try checkProfiel(aanvulling.profiel, known: profielen, seen: &seen, at: apath)
-                if aanvulling.isLeeg { throw fail(apath, "an addition that adds nothing") }
+            try checkEach(aanvullend, of: kerntaak, profielen: profielen, at: "\(path).aanvullend") {
+                aanvulling, apath in
                 try checkText(aanvulling.complexiteit, at: "\(apath).complexiteit")
                 try checkText(
                     aanvulling.verantwoordelijkheidEnZelfstandigheid,
@@ -33,12 +29,7 @@ extension Checker {
         for werkproces in kerntaak.werkprocessen {
             guard let aanvullend = werkproces.aanvullend else { continue }
             let wpath = "\(path).werkprocessen[\(werkproces.code)].aanvullend"
-            try checkOnBasis(kerntaak, aanvullend.isEmpty, at: wpath)
-            var seen: Set<String> = []
-            for aanvulling in aanvullend {
-                let apath = "\(wpath)[\(aanvulling.profiel)]"
-                try checkProfiel(aanvulling.profiel, known: profielen, seen: &seen, at: apath)
-                if aanvulling.isLeeg { throw fail(apath, "an addition that adds nothing") }
+            try checkEach(aanvullend, of: kerntaak, profielen: profielen, at: wpath) { aanvulling, apath in
                 try checkText(aanvulling.omschrijving, at: "\(apath).omschrijving")
                 try checkText(aanvulling.resultaat, at: "\(apath).resultaat")
                 try checkText(aanvulling.gedragAanhef, at: "\(apath).gedragAanhef")
@@ -52,6 +43,23 @@ extension Checker {
                     Competentie.met(code: code) == nil ? "unknown competentie \(code)" : nil
                 }
             }
+        }
+    }
+
+    /// The checks every addition has: the kerntaak is on the basisdeel, the list is not empty,
+    /// each addition is for a profiel of the dossier (once) and adds something; then `check`
+    /// with the addition and its path.
+    private func checkEach<A: Aanvulling>(
+        _ aanvullend: [A], of kerntaak: Kerntaak, profielen: Set<String>, at path: String,
+        _ check: (A, String) throws -> Void
+    ) throws {
+        try checkOnBasis(kerntaak, aanvullend.isEmpty, at: path)
+        var seen: Set<String> = []
+        for aanvulling in aanvullend {
+            let apath = "\(path)[\(aanvulling.profiel)]"
+            try checkProfiel(aanvulling.profiel, known: profielen, seen: &seen, at: apath)
+            if aanvulling.isLeeg { throw fail(apath, "an addition that adds nothing") }
+            try check(aanvulling, apath)
         }
     }
 
@@ -95,3 +103,12 @@ extension Checker {
         }
     }
 }
+
+/// What every check on an addition reads: whose it is, and whether it adds anything.
+protocol Aanvulling {
+    var profiel: String { get }
+    var isLeeg: Bool { get }
+}
+
+extension KerntaakAanvulling: Aanvulling {}
+extension WerkprocesAanvulling: Aanvulling {}

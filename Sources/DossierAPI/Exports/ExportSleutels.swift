@@ -14,9 +14,9 @@ struct ExportSleutels: Sendable {
     /// The kwalificatie's key, `23292-P1`.
     let kwalificatie: String
 
-    /// The keys of the kwalificatie with this profiel code in dossier `dossierCrebo`.
-    init(dossierCrebo: String, profiel: String) {
-        kwalificatie = dossierCrebo + "-" + profiel
+    /// The keys of `kwalificatie`'s items.
+    init(_ kwalificatie: SamengesteldeKwalificatie) {
+        self.kwalificatie = kwalificatie.dossierCrebo + "-" + kwalificatie.kwalificatie.code
     }
 
     /// A kerntaak (`23292-P1-B1-K1`), the same form for a werkproces (`23292-P1-B1-K1-W1`).

@@ -7,16 +7,11 @@ import HTTPServer
 /// address under the kwalificatie's own crebo where the source gives one.
 extension Documents {
     static func samengesteldeKerntaakList(_ context: DocumentContext) -> [Document] {
-        perKwalificatie(context) { r, samengesteld in
-            let k = samengesteld.kwalificatie
-            return [
-                Document([r.crebo, k.code]) {
-                    composedCollection(
-                        r, k, ResourceTable.listDossierKwalificatieKerntaken,
-                        alias: k.crebo.map { ResourceTable.listKwalificatieKerntaken.path($0) },
-                        items: samengesteld.kerntaken.map { r.samengesteldeKerntaak($0, of: k) })
-                }
-            ]
+        composedCollections(
+            context, ResourceTable.listDossierKwalificatieKerntaken,
+            alias: ResourceTable.listKwalificatieKerntaken
+        ) { r, samengesteld in
+            samengesteld.kerntaken.map { r.samengesteldeKerntaak($0, of: samengesteld.kwalificatie) }
         }
     }
 
@@ -31,20 +26,15 @@ extension Documents {
     }
 
     static func samengesteldWerkprocesList(_ context: DocumentContext) -> [Document] {
-        perKwalificatie(context) { r, samengesteld in
-            let k = samengesteld.kwalificatie
-            return [
-                Document([r.crebo, k.code]) {
-                    composedCollection(
-                        r, k, ResourceTable.listDossierKwalificatieWerkprocessen,
-                        alias: k.crebo.map { ResourceTable.listKwalificatieWerkprocessen.path($0) },
-                        items: samengesteld.kerntaken.flatMap { kerntaak in
-                            kerntaak.werkprocessen.map {
-                                r.samengesteldWerkproces($0, in: kerntaak.kerntaak, of: k)
-                            }
-                        })
+        composedCollections(
+            context, ResourceTable.listDossierKwalificatieWerkprocessen,
+            alias: ResourceTable.listKwalificatieWerkprocessen
+        ) { r, samengesteld in
+            samengesteld.kerntaken.flatMap { kerntaak in
+                kerntaak.werkprocessen.map {
+                    r.samengesteldWerkproces($0, in: kerntaak.kerntaak, of: samengesteld.kwalificatie)
                 }
-            ]
+            }
         }
     }
 
@@ -97,9 +87,25 @@ extension Documents {
         context.dossiers.flatMap { r in r.samengesteld.flatMap { documents(r, $0) } }
     }
 
-    /// A collection of a kwalificatie's composed items: the kwalificatie and dossier it belongs
-    /// to, the count, the items, the links (with the same list at the kwalificatie's own crebo
-    /// as `alias`).
+    /// One collection of `resource` per kwalificatie, of the composed `items`: the kwalificatie
+    /// and dossier it belongs to, the count, the items, the links (with the same list at the
+    /// kwalificatie's own crebo, `alias`, where the source gives one).
+    private static func composedCollections(
+        _ context: DocumentContext, _ resource: Resource, alias: Resource,
+        items: @escaping @Sendable (Representation, SamengesteldeKwalificatie) -> [JSONValue]
+    ) -> [Document] {
+        perKwalificatie(context) { r, samengesteld in
+            [
+                Document([r.crebo, samengesteld.kwalificatie.code]) {
+                    composedCollection(
+                        r, samengesteld.kwalificatie, resource,
+                        alias: samengesteld.kwalificatie.crebo.map { alias.path($0) },
+                        items: items(r, samengesteld))
+                }
+            ]
+        }
+    }
+
     private static func composedCollection(
         _ r: Representation, _ k: Kwalificatie, _ resource: Resource, alias: String?, items: [JSONValue]
     ) -> JSONValue {

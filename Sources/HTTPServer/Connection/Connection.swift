@@ -163,9 +163,7 @@ final class Connection {
         guard metrics != nil || loop.context.accessLog != nil else { return }
         // One clock read, shared by the histogram and the log: from the start of the batch
         // that read the request, which is what the client waited for.
-        let elapsed = ContinuousClock.now - loop.now
-        let nanoseconds = Int(
-            elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+        let nanoseconds = MonotonicClock.nanoseconds() - loop.batchStartNanoseconds
         let status = outcome.notModified ? 304 : outcome.response.status.code
         metrics?.recordRequest(
             method: request.method, route: outcome.response.route, status: status, nanoseconds: nanoseconds)

@@ -39,6 +39,9 @@ final class EventLoop: @unchecked Sendable {
     @exclusivity(unchecked) var wireImages: WireImages
     /// The time of the batch being handled (one clock read per batch, not per request).
     @exclusivity(unchecked) private(set) var now: ContinuousClock.Instant
+    /// The same moment as ``now`` in ``MonotonicClock`` nanoseconds: where a request's latency
+    /// is counted from.
+    @exclusivity(unchecked) private(set) var batchStartNanoseconds = 0
 
     @exclusivity(unchecked) private var connections: [Int32: Connection] = [:]
     private var source: DispatchSourceRead?
@@ -161,6 +164,7 @@ final class EventLoop: @unchecked Sendable {
     /// `Date` line.
     private func beginBatch() {
         now = .now
+        if metrics != nil || context.accessLog != nil { batchStartNanoseconds = MonotonicClock.nanoseconds() }
         if context.accessLog != nil {
             var time = timespec()
             clock_gettime(CLOCK_REALTIME, &time)

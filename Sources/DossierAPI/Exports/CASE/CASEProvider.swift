@@ -99,26 +99,26 @@ public struct CASEProvider: Sendable {
             let documentNode = CASEAssociation.Node(
                 identifier: document.identifier, title: document.title, isDocument: true)
             var vakkennisItems: [String: CASEItem] = [:]
+            let documentIdentifier = document.identifier
+            // A kerntaak and a werkproces are items alike: their code, their composed text.
+            func composedItem(_ code: String, _ tekst: SamengesteldeTekst, _ type: CASEItemType) -> CASEItem {
+                CASEItem(
+                    identifier: CASEIdentifiers.item(dossier: dossier.crebo, profiel: profiel, code: code),
+                    document: documentIdentifier, fullStatement: tekst.platteTekst,
+                    abbreviatedStatement: tekst.titel, humanCodingScheme: code, type: type,
+                    lastChangeDateTime: date)
+            }
 
             for (kerntaakIndex, kerntaak) in k.kerntaken.enumerated() {
-                let tekst = SamengesteldeTekst(kerntaak: kerntaak, kwalificatie: k.kwalificatie)
-                let kerntaakItem = CASEItem(
-                    identifier: CASEIdentifiers.item(
-                        dossier: dossier.crebo, profiel: profiel, code: kerntaak.code),
-                    document: document.identifier, fullStatement: tekst.platteTekst,
-                    abbreviatedStatement: tekst.titel,
-                    humanCodingScheme: kerntaak.code, type: .kerntaak, lastChangeDateTime: date)
+                let kerntaakItem = composedItem(
+                    kerntaak.code, SamengesteldeTekst(kerntaak: kerntaak, kwalificatie: k.kwalificatie),
+                    .kerntaak)
                 add(kerntaakItem, to: &document)
                 relate(kerntaakItem, "isChildOf", documentNode, sequence: kerntaakIndex + 1, in: &document)
                 for (index, werkproces) in kerntaak.werkprocessen.enumerated() {
-                    let tekst = SamengesteldeTekst(werkproces: werkproces, kwalificatie: k.kwalificatie)
-                    let item = CASEItem(
-                        identifier: CASEIdentifiers.item(
-                            dossier: dossier.crebo, profiel: profiel, code: werkproces.code),
-                        document: document.identifier, fullStatement: tekst.platteTekst,
-                        abbreviatedStatement: tekst.titel, humanCodingScheme: werkproces.code,
-                        type: .werkproces,
-                        lastChangeDateTime: date)
+                    let item = composedItem(
+                        werkproces.code,
+                        SamengesteldeTekst(werkproces: werkproces, kwalificatie: k.kwalificatie), .werkproces)
                     add(item, to: &document)
                     relate(item, "isChildOf", node(kerntaakItem), sequence: index + 1, in: &document)
                     for (position, code) in (werkproces.competenties ?? []).enumerated() {

@@ -34,9 +34,7 @@ public enum CanvasOutcomesCSV {
         _ kwalificatie: SamengesteldeKwalificatie, dossier: Kwalificatiedossier,
         ratings: CanvasRatings = .canvasDefault
     ) -> [UInt8] {
-        let sleutels = ExportSleutels(
-            dossierCrebo: kwalificatie.dossierCrebo, profiel: kwalificatie.kwalificatie.code)
-        let profielTitel = kwalificatie.kwalificatie.titel
+        let sleutels = ExportSleutels(kwalificatie)
         let width = headers.count - 1 + 2 * ratings.ratings.count
         var rows: [[String]] = []
         func group(_ guid: String, title: String, description: String, parent: String) {
@@ -55,7 +53,7 @@ public enum CanvasOutcomesCSV {
         }
 
         group(
-            sleutels.kwalificatie, title: profielTitel,
+            sleutels.kwalificatie, title: kwalificatie.kwalificatie.titel,
             description: KwalificatieBeschrijving.html(kwalificatie.kwalificatie, dossier: dossier),
             parent: "")
         var vakkennis: [(regel: VakkennisRegel, parents: [String])] = []
@@ -86,7 +84,7 @@ public enum CanvasOutcomesCSV {
         for (regel, parents) in vakkennis {
             outcome(
                 sleutels.vakkennis(regel.id), title: regel.tekst,
-                description: regel.html(profielTitel: profielTitel),
+                description: regel.html(profielTitel: kwalificatie.kwalificatie.titel),
                 displayName: "", parents: parents)
         }
 

@@ -43,14 +43,12 @@ public enum MoodleFrameworkCSV {
         _ kwalificatie: SamengesteldeKwalificatie, dossier: Kwalificatiedossier,
         scale: MoodleScale = .defaultCompetenceScale
     ) -> [UInt8] {
-        let sleutels = ExportSleutels(
-            dossierCrebo: kwalificatie.dossierCrebo, profiel: kwalificatie.kwalificatie.code)
-        let profielTitel = kwalificatie.kwalificatie.titel
+        let sleutels = ExportSleutels(kwalificatie)
         var csv = CSVWriter()
         csv.append(headers)
         csv.append(
             row(
-                id: sleutels.kwalificatie, name: profielTitel,
+                id: sleutels.kwalificatie, name: kwalificatie.kwalificatie.titel,
                 description: KwalificatieBeschrijving.html(kwalificatie.kwalificatie, dossier: dossier),
                 scale: scale, isFramework: true))
         var copies: [String: [String]] = [:]
@@ -72,7 +70,8 @@ public enum MoodleFrameworkCSV {
                 csv.append(
                     row(
                         parent: kerntaakID, id: id, name: regel.tekst,
-                        description: regel.html(profielTitel: profielTitel), related: earlier))
+                        description: regel.html(profielTitel: kwalificatie.kwalificatie.titel),
+                        related: earlier))
                 copies[regel.id, default: []].append(id)
             }
         }
