@@ -37,7 +37,8 @@ let package = Package(
         .target(
             name: "HTTPTestSupport", dependencies: ["HTTPServer", "CZlib"], path: "Tests/HTTPTestSupport"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
-        // The text rules the importer and API tests read an SBB export's texts by (ExportText).
+        // The importer and API tests' own reading of an SBB export, their oracle: one scan of the
+        // XML (ExportScan) and the text rules it is read by (ExportText). It imports no Dossier code.
         .target(name: "DossierTestSupport", path: "Tests/DossierTestSupport"),
         .testTarget(
             name: "DossierTests", dependencies: ["Dossier", "DossierTestSupport"], exclude: ["Fixtures"]),

@@ -1,8 +1,8 @@
 import Foundation
 
 /// How a reader of an SBB export reads one of its texts, for the tests that check the importer
-/// and the API against their own scans of the XML (`AanvullendScan`, `ExportScan`): one set of
-/// rules, so the two scans cannot drift apart in what they call the same text.
+/// and the API against their own scan of the XML (`ExportScan`): one set of rules, so the two
+/// test targets cannot drift apart in what they call the same text.
 public enum ExportText {
     /// Trailing spaces of each line dropped, runs of blank lines made one, the whole trimmed.
     public static func normalized(_ text: String) -> String {

@@ -5,7 +5,7 @@ import Testing
 @testable import Dossier
 
 /// The per-profiel additions of the real 4156 export (23181 Maatschappelijke Zorg), checked
-/// against ``AanvullendScan``, which reads the file without the importer.
+/// against ``ExportScan``, which reads the file without the importer.
 @Suite("Per-profiel additions of the SBB export 4156 (23181 Maatschappelijke Zorg)")
 struct AanvullendXMLTests {
     static let tekstSoorten = [
@@ -14,13 +14,13 @@ struct AanvullendXMLTests {
     ]
 
     let dossier: Kwalificatiedossier
-    let scan: AanvullendScan
-    let additions: [AanvullendScan.Entry]
+    let scan: ExportScan
+    let additions: [ExportScan.Entry]
 
     init() throws {
         dossier = try Fixture.importZorg()
-        scan = AanvullendScan.scan(try Fixture.data(Fixture.zorgURL))
-        additions = scan.entries.filter { !$0.isLeeg }
+        scan = try ExportScan(try Fixture.data(Fixture.zorgURL))
+        additions = scan.additions
     }
 
     @Test("re-importing the export gives the shipped 23181.json byte for byte, and it validates")
@@ -189,7 +189,7 @@ struct AanvullendXMLTests {
 
     // MARK: Helpers
 
-    private func expect(_ entry: AanvullendScan.Entry, in aanvulling: KerntaakAanvulling, _ label: String)
+    private func expect(_ entry: ExportScan.Entry, in aanvulling: KerntaakAanvulling, _ label: String)
         throws
     {
         switch entry.soort {
@@ -206,7 +206,7 @@ struct AanvullendXMLTests {
         }
     }
 
-    private func expect(_ entry: AanvullendScan.Entry, in aanvulling: WerkprocesAanvulling, _ label: String)
+    private func expect(_ entry: ExportScan.Entry, in aanvulling: WerkprocesAanvulling, _ label: String)
         throws
     {
         switch entry.soort {
@@ -230,7 +230,7 @@ struct AanvullendXMLTests {
 
     /// The texts an entry adds as the model holds them: a paragraph text whole, a gedrag as its
     /// lead line and items; none for references.
-    static func texts(of entry: AanvullendScan.Entry) -> [String] {
+    static func texts(of entry: ExportScan.Entry) -> [String] {
         if entry.soort == "werkprocesgedragperprofiel" {
             let gedrag = ExportText.gedrag(entry.tekst)
             return (gedrag.aanhef.map { [$0] } ?? []) + gedrag.items
