@@ -92,9 +92,7 @@ struct CompressionTests {
     @Test("over a socket: the 65 kB dossier gzipped, its 304 with Vary, HEAD with the gzip length")
     func live() throws {
         _ = APIFixture.service.renderAll()
-        try withLiveServer(responder: APIFixture.service, configuration: APIFixture.configuration) {
-            _, port in
-            let client = try TestClient(port: port)
+        try APIFixture.withLiveConnection { client in
             let accept = "Accept-Encoding: gzip, deflate, br\r\n"
             client.send(APIFixture.rawGet("/api/v1/dossiers/23292"))
             let identity = try client.readResponse()

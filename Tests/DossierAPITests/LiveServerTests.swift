@@ -11,9 +11,7 @@ import Testing
 struct LiveServerTests {
     @Test("the dossier: 200 with exactly the rendered bytes, then 304 on its ETag, HEAD without a body")
     func conditionalAndHead() throws {
-        try withLiveServer(responder: APIFixture.service, configuration: APIFixture.configuration) {
-            _, port in
-            let client = try TestClient(port: port)
+        try APIFixture.withLiveConnection { client in
             client.send(APIFixture.rawGet("/api/v1/dossiers/23292"))
             let full = try client.readResponse()
             #expect(full.status == 200)
@@ -45,9 +43,7 @@ struct LiveServerTests {
 
     @Test("pipelined requests are answered in order: resource, search, problem")
     func pipelining() throws {
-        try withLiveServer(responder: APIFixture.service, configuration: APIFixture.configuration) {
-            _, port in
-            let client = try TestClient(port: port)
+        try APIFixture.withLiveConnection { client in
             client.send(
                 APIFixture.rawGet("/api/v1/dossiers/23292/werkprocessen/B1-K2-W3")
                     + APIFixture.rawGet("/api/v1/zoeken?q=be%C3%AFnvloeden")
@@ -67,9 +63,7 @@ struct LiveServerTests {
 
     @Test("search responses carry an ETag too, and revalidate to 304")
     func searchRevalidates() throws {
-        try withLiveServer(responder: APIFixture.service, configuration: APIFixture.configuration) {
-            _, port in
-            let client = try TestClient(port: port)
+        try APIFixture.withLiveConnection { client in
             client.send(APIFixture.rawGet("/api/v1/zoeken?q=offerte"))
             let first = try client.readResponse()
             let etag = try #require(first.header("ETag"))
@@ -80,9 +74,7 @@ struct LiveServerTests {
 
     @Test("a browser's CORS preflight, then the cross-origin GET")
     func corsOverTheWire() throws {
-        try withLiveServer(responder: APIFixture.service, configuration: APIFixture.configuration) {
-            _, port in
-            let client = try TestClient(port: port)
+        try APIFixture.withLiveConnection { client in
             client.send(
                 "OPTIONS /api/v1/dossiers/23292 HTTP/1.1\r\nHost: localhost\r\nOrigin: https://intranet.example\r\n"
                     + "Access-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: if-none-match\r\n\r\n"
@@ -101,9 +93,7 @@ struct LiveServerTests {
 
     @Test("If-Match: the current ETag holds, anything else is 412 problem+json with CORS; HEAD like GET")
     func ifMatch() throws {
-        try withLiveServer(responder: APIFixture.service, configuration: APIFixture.configuration) {
-            _, port in
-            let client = try TestClient(port: port)
+        try APIFixture.withLiveConnection { client in
             client.send(APIFixture.rawGet("/api/v1/dossiers/23292"))
             let etag = try #require(try client.readResponse().header("ETag"))
 
@@ -162,9 +152,7 @@ struct LiveServerTests {
             ("GET /api/v1 HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip\r\n\r\n", 501),
         ])
     func corsOnServerProblems(request: String, status: Int) throws {
-        try withLiveServer(responder: APIFixture.service, configuration: APIFixture.configuration) {
-            _, port in
-            let client = try TestClient(port: port)
+        try APIFixture.withLiveConnection { client in
             client.send(request)
             let response = try client.readResponse()
             #expect(response.status == status)

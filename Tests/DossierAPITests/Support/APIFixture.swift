@@ -47,6 +47,14 @@ enum APIFixture {
         return try #require(response.json as? [String: Any], "\(target)", sourceLocation: sourceLocation)
     }
 
+    /// Runs `body` with one connection to the application served by a real server on an
+    /// ephemeral port, configured as `dossier-server` configures it: the live tests' ring.
+    static func withLiveConnection(_ body: (TestClient) throws -> Void) throws {
+        try withLiveServer(responder: service, configuration: configuration) { _, port in
+            try body(try TestClient(port: port))
+        }
+    }
+
     /// A raw HTTP/1.1 GET of `target` with `extra` field lines, for the live tests.
     static func rawGet(_ target: String, extra: String = "") -> String {
         "GET \(target) HTTP/1.1\r\nHost: localhost\r\n\(extra)\r\n"
