@@ -38,8 +38,8 @@ struct ResponderSlotTests {
     func queuedResponsesOutliveTheOldResponder() throws {
         var old: LargeBody? = LargeBody(seed: 1)
         let oldBody = old!.response.body.bytes
-        weak var oldResponder = old
-        weak var oldResponse = old?.response
+        weak let oldResponder = old
+        weak let oldResponse = old?.response
         let new = LargeBody(seed: 2)
         let newBody = new.response.body.bytes
         var configuration = ServerConfiguration()
