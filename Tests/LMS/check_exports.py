@@ -25,6 +25,7 @@ import urllib.request
 import importer_rules
 import mutations
 import parser_differential
+from checker import Checker
 
 REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
 DOSSIERS = REPOSITORY / "Sources" / "Dossier" / "Resources" / "dossiers"
@@ -100,16 +101,6 @@ def text(fragment):
 
 def squash(value):
     return re.sub(r"\s+", " ", value).strip()
-
-
-class Checker:
-    def __init__(self):
-        self.failures = []
-
-    def check(self, condition, message):
-        if not condition:
-            self.failures.append(message)
-        return condition
 
 
 def load_competenties():
