@@ -95,6 +95,11 @@ class AanvullingChecks:
                 raise Fail(f"no werkproces in {EXPORT.name} has an addition for one profiel and none for another")
         return self._aanvulling_example
 
+    def _on_kwalificatie(self, crebo, code, what=""):
+        """The main of kwalificatie `crebo`'s page and the section of werkproces `code` on it."""
+        main = self.page(f"/kwalificaties/{crebo}").one("main")
+        return main, main.one("section", data_werkproces=code, what=what)
+
     def aanvulling_on_werkproces(self):
         crebo, wp, profielen, met, _ = self._example()
         code, addition = wp["code"], wp["aanvullend"][met]
@@ -121,8 +126,7 @@ class AanvullingChecks:
     def aanvulling_in_kwalificatie(self):
         _, wp, profielen, met, _ = self._example()
         code, addition, profiel = wp["code"], wp["aanvullend"][met], profielen[met]
-        main = self.page(f"/kwalificaties/{profiel['crebo']}").one("main")
-        item = main.one("section", data_werkproces=code, what=f"on the kwalificatie page of {profiel['crebo']}")
+        main, item = self._on_kwalificatie(profiel["crebo"], code, f"on the kwalificatie page of {profiel['crebo']}")
         shown = addition_sections(item, code)
         expect(list(shown) == [lead_line(profiel["titel"])],
                f"{code} on kwalificatie {profiel['crebo']} shows the additions {sorted(shown)}")
@@ -137,8 +141,8 @@ class AanvullingChecks:
     def aanvulling_absent_elsewhere(self):
         _, wp, profielen, met, zonder = self._example()
         code, addition, ander = wp["code"], wp["aanvullend"][met], profielen[zonder]
-        main = self.page(f"/kwalificaties/{ander['crebo']}").one("main")
-        item = main.one("section", data_werkproces=code, what=f"(a basis werkproces) on kwalificatie {ander['crebo']}")
+        main, item = self._on_kwalificatie(ander["crebo"], code,
+                                           f"(a basis werkproces) on kwalificatie {ander['crebo']}")
         expect(norm(wp["titel"]) in item.norm_text(), f"{code} on {ander['crebo']} lacks its title")
         tekst = main.norm_text()
         expect(norm(addition["omschrijving"]) not in tekst,
@@ -185,8 +189,7 @@ class AanvullingChecks:
         expect(addition and addition["omschrijving"] and anderen,
                f"{code} in {EXPORT.name} should have an addition for {profiel_code} and for another profiel")
         route = f"/dossiers/{crebo}/kwalificaties/{profiel_code}/werkprocessen/{code}"
-        kwalificatie = self.page(f"/kwalificaties/{profiel['crebo']}").one("main")
-        link = kwalificatie.one("section", data_werkproces=code).one("a")
+        link = self._on_kwalificatie(profiel["crebo"], code)[1].one("a")
         expect(link.attrs.get("href") == "#" + route, f"the kwalificatie page links {code} to {link.attrs.get('href')}")
         dom = self.page(route)
         main = dom.one("main")

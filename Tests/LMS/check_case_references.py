@@ -23,6 +23,7 @@ import urllib.request
 import uuid
 
 import check_exports
+from checker import Checker
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://dossiers.example/case/v1p1")
 UUID5 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
@@ -37,16 +38,6 @@ COLLECTION = {
 
 def name_uuid(name):
     return str(uuid.uuid5(NAMESPACE, name))
-
-
-class Checker:
-    def __init__(self):
-        self.failures = []
-
-    def check(self, condition, message):
-        if not condition:
-            self.failures.append(message)
-        return condition
 
 
 class Server:

@@ -25,6 +25,7 @@ import urllib.request
 import importer_rules
 import mutations
 import parser_differential
+from checker import Checker
 
 REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
 DOSSIERS = REPOSITORY / "Sources" / "Dossier" / "Resources" / "dossiers"
@@ -102,16 +103,6 @@ def squash(value):
     return re.sub(r"\s+", " ", value).strip()
 
 
-class Checker:
-    def __init__(self):
-        self.failures = []
-
-    def check(self, condition, message):
-        if not condition:
-            self.failures.append(message)
-        return condition
-
-
 def load_competenties():
     source = (REPOSITORY / "Sources" / "Dossier" / "Model" / "SBBCompetenties.swift").read_text(encoding="utf-8")
     for code, titel in re.findall(r'Competentie\(code: "([A-Y])", titel: "((?:[^"\\]|\\.)*)"\)', source):
@@ -138,13 +129,17 @@ def composed(dossier, profiel):
     return kwalificatie, result
 
 
-def kerntaak_texts(kerntaak, extra):
+def kerntaak_texts(kerntaak, extra, profiel):
+    """(basis, added, others) of a kerntaak for check_composition: its own texts, `profiel`'s
+    addition to them, and every other profiel's."""
     basis = [kerntaak.get("complexiteit"), kerntaak.get("verantwoordelijkheidEnZelfstandigheid")]
     added = [extra.get("complexiteit"), extra.get("verantwoordelijkheidEnZelfstandigheid")]
-    return [t for t in basis if t], [t for t in added if t]
+    others = other_additions(kerntaak, profiel, ["complexiteit", "verantwoordelijkheidEnZelfstandigheid"])
+    return [t for t in basis if t], [t for t in added if t], others
 
 
-def werkproces_texts(werkproces, extra):
+def werkproces_texts(werkproces, extra, profiel):
+    """(basis, added, others) of a werkproces for check_composition, as kerntaak_texts."""
     basis = [werkproces.get("omschrijving"), werkproces.get("resultaat"), werkproces.get("gedragAanhef")]
     basis += werkproces.get("gedrag") or []
     basis += [COMPETENTIES[c] for c in werkproces.get("competenties") or []]
@@ -153,7 +148,8 @@ def werkproces_texts(werkproces, extra):
     added += [
         COMPETENTIES[c] for c in extra.get("competenties") or [] if c not in (werkproces.get("competenties") or [])
     ]
-    return [t for t in basis if t], [t for t in added if t]
+    others = other_additions(werkproces, profiel, ["omschrijving", "resultaat", "gedragAanhef", "gedrag"])
+    return [t for t in basis if t], [t for t in added if t], others
 
 
 def other_additions(node, profiel, fields):
@@ -281,16 +277,8 @@ def check_moodle(c, name, data, dossier, profiel, framework_ids):
         if not c.check(row is not None and row["Parent ID number"] == "", f"{name}: kerntaak {kid} not at the top"):
             continue
         check_name(c, name, row, f"{kerntaak['code']} {kerntaak['titel']}", 100)
-        basis, added = kerntaak_texts(kerntaak, extra)
-        check_composition(
-            c,
-            f"{name} {kid}",
-            row["Description"],
-            titel,
-            basis,
-            added,
-            other_additions(kerntaak, profiel, ["complexiteit", "verantwoordelijkheidEnZelfstandigheid"]),
-        )
+        texts = kerntaak_texts(kerntaak, extra, profiel)
+        check_composition(c, f"{name} {kid}", row["Description"], titel, *texts)
         for werkproces, wextra in werkprocessen:
             wid = f"{key}-{werkproces['code']}"
             expected_ids.add(wid)
@@ -301,16 +289,8 @@ def check_moodle(c, name, data, dossier, profiel, framework_ids):
             ):
                 continue
             check_name(c, name, matches[0], f"{werkproces['code']} {werkproces['titel']}", 100)
-            basis, added = werkproces_texts(werkproces, wextra)
-            check_composition(
-                c,
-                f"{name} {wid}",
-                matches[0]["Description"],
-                titel,
-                basis,
-                added,
-                other_additions(werkproces, profiel, ["omschrijving", "resultaat", "gedragAanhef", "gedrag"]),
-            )
+            texts = werkproces_texts(werkproces, wextra, profiel)
+            check_composition(c, f"{name} {wid}", matches[0]["Description"], titel, *texts)
         for item in vakkennis:
             vid = f"{kid}-vakkennis-{item}"
             expected_ids.add(vid)
@@ -406,16 +386,8 @@ def check_canvas(c, name, data, dossier, profiel, all_guids):
         expected.add(kid)
         if not c.check(kid in groups and records[kid][1] == [key], f"{name}: kerntaak group {kid} not under {key}"):
             continue
-        basis, added = kerntaak_texts(kerntaak, extra)
-        check_composition(
-            c,
-            f"{name} {kid}",
-            records[kid][0]["description"],
-            titel,
-            basis,
-            added,
-            other_additions(kerntaak, profiel, ["complexiteit", "verantwoordelijkheidEnZelfstandigheid"]),
-        )
+        texts = kerntaak_texts(kerntaak, extra, profiel)
+        check_composition(c, f"{name} {kid}", records[kid][0]["description"], titel, *texts)
         for werkproces, wextra in werkprocessen:
             wid = f"{key}-{werkproces['code']}"
             expected.add(wid)
@@ -427,16 +399,8 @@ def check_canvas(c, name, data, dossier, profiel, all_guids):
             check_name(
                 c, name, records[wid][0], f"{werkproces['code']} {werkproces['titel']}", 255, "title", "description"
             )
-            basis, added = werkproces_texts(werkproces, wextra)
-            check_composition(
-                c,
-                f"{name} {wid}",
-                records[wid][0]["description"],
-                titel,
-                basis,
-                added,
-                other_additions(werkproces, profiel, ["omschrijving", "resultaat", "gedragAanhef", "gedrag"]),
-            )
+            texts = werkproces_texts(werkproces, wextra, profiel)
+            check_composition(c, f"{name} {wid}", records[wid][0]["description"], titel, *texts)
         for item in vakkennis:
             vakkennis_parents.setdefault(item, []).append(kid)
     for item, parents in vakkennis_parents.items():

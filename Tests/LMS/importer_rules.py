@@ -391,14 +391,21 @@ def run_reader(c, name, program, script, data):
         return None
 
 
+def run_importer(c, name, program, script, importer, data):
+    """(result, where): what an importer script made of `data`, and the place its failures are
+    reported at; result None (with a failure) when the script cannot run or the importer stops."""
+    where = f"{name}: {importer} ({script})"
+    result = run_reader(c, name, program, script, data)
+    if result is None or not c.check(result["error"] is None, f"{where} stops: {result['error']}"):
+        return None, where
+    return result, where
+
+
 def check_moodle_real(c, name, data, rows):
     """PHP's own fgetcsv, through Moodle's reading and tree building (moodle_read.php), creates
     exactly the file's competencies, under their parents, with their texts, and its relations."""
-    result = run_reader(c, name, "php", "moodle_read.php", data)
+    result, where = run_importer(c, name, "php", "moodle_read.php", "PHP's importer", data)
     if result is None:
-        return
-    where = f"{name}: PHP's importer (moodle_read.php)"
-    if not c.check(result["error"] is None, f"{where} stops: {result['error']}"):
         return
     body = [dict(zip(rows[0], row, strict=False)) for row in rows[1:] if row]
     framework = next((r for r in body if not php_empty(r["Is framework"])), None)
@@ -448,11 +455,8 @@ def check_moodle_real(c, name, data, rows):
 def check_canvas_real(c, name, data, rows):
     """Ruby's own CSV, through Canvas's header and row handling (canvas_read.rb), reads every row
     without an error and with exactly the file's cells and ratings."""
-    result = run_reader(c, name, "ruby", "canvas_read.rb", data)
+    result, where = run_importer(c, name, "ruby", "canvas_read.rb", "Ruby's importer", data)
     if result is None:
-        return
-    where = f"{name}: Ruby's importer (canvas_read.rb)"
-    if not c.check(result["error"] is None, f"{where} stops: {result['error']}"):
         return
     header = rows[0]
     end = header.index("ratings") if "ratings" in header else len(header)
