@@ -126,7 +126,7 @@ final class Connection {
     }
 
     private func answerBufferedRequests() {
-        let highWaterMark = loop.context.maxPendingOutput
+        let highWaterMark = loop.withContext { $0.maxPendingOutput }
         while outbound.pendingByteCount < highWaterMark {
             switch machine.nextStep(now: loop.now) {
             case .wait:
@@ -145,10 +145,12 @@ final class Connection {
     }
 
     private func answer(_ request: HTTPRequest, connection: ResponseSerializer.ConnectionField) {
-        let outcome = ResponsePipeline.respond(
-            to: request, responder: loop.context.responder, problems: loop.context.problems,
-            dynamicCompressionThreshold: loop.context.tuning.dynamicCompressionThreshold,
-            keepAlive: connection != .close)
+        let outcome = loop.withContext { context in
+            ResponsePipeline.respond(
+                to: request, responder: context.responder, problems: context.problems,
+                dynamicCompressionThreshold: context.tuning.dynamicCompressionThreshold,
+                keepAlive: connection != .close)
+        }
         var connection = connection
         if outcome.closesConnection {
             connection = .close
@@ -160,14 +162,14 @@ final class Connection {
             outcome.response, framing: framing, fieldLines: loop.fieldLines.bytes, images: &loop.wireImages,
             to: &outbound)
         let metrics = loop.metrics
-        guard metrics != nil || loop.context.accessLog != nil else { return }
+        guard metrics != nil || loop.logsRequests else { return }
         // One clock read, shared by the histogram and the log: from the start of the batch
         // that read the request, which is what the client waited for.
-        let nanoseconds = MonotonicClock.nanoseconds() - loop.batchStartNanoseconds
+        let nanoseconds = MonotonicInstant.now.nanoseconds - loop.now.nanoseconds
         let status = outcome.notModified ? 304 : outcome.response.status.code
         metrics?.recordRequest(
             method: request.method, route: outcome.response.route, status: status, nanoseconds: nanoseconds)
-        if loop.context.accessLog != nil {
+        if loop.logsRequests {
             loop.logRequest(
                 client: client, method: request.method.rawValue, target: request.target, status: status,
                 bytes: bytes, microseconds: nanoseconds / 1000)
@@ -186,7 +188,7 @@ final class Connection {
         let framing = ResponseSerializer.Framing(connection: .close, headOnly: false, notModified: false)
         let bytes = ResponseSerializer.append(
             response, framing: framing, fieldLines: loop.fieldLines.bytes, to: &outbound)
-        if loop.context.accessLog != nil {
+        if loop.logsRequests {
             loop.logRequest(
                 client: client, method: "-", target: "-", status: response.status.code, bytes: bytes,
                 microseconds: 0)

@@ -7,7 +7,7 @@
 /// the last response (RFC 9112 §9.6). ``Connection`` performs what it decides; the tests
 /// drive it with made-up instants.
 struct ConnectionStateMachine {
-    typealias Instant = ContinuousClock.Instant
+    typealias Instant = MonotonicInstant
 
     /// How long things may take.
     struct Timeouts: Equatable {

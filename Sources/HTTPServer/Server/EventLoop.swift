@@ -21,6 +21,10 @@ final class EventLoop: @unchecked Sendable {
     let queue: DispatchQueue
     /// Shared settings and the responder.
     let context: ServerContext
+    /// The same context, for the per-request reads (``withContext(_:)``).
+    private let unretainedContext: Unmanaged<ServerContext>
+    /// Whether the context has an access log: asked per request, so a `Bool` of the loop's own.
+    let logsRequests: Bool
     /// The epoll instance.
     let epoll: Epoll
     /// This loop's counters, or `nil` when the server keeps no metrics.
@@ -38,10 +42,7 @@ final class EventLoop: @unchecked Sendable {
     /// Whole-response images of large prepared responses for this second (see ``WireImages``).
     @exclusivity(unchecked) var wireImages: WireImages
     /// The time of the batch being handled (one clock read per batch, not per request).
-    @exclusivity(unchecked) private(set) var now: ContinuousClock.Instant
-    /// The same moment as ``now`` in ``MonotonicClock`` nanoseconds: where a request's latency
-    /// is counted from.
-    @exclusivity(unchecked) private(set) var batchStartNanoseconds = 0
+    @exclusivity(unchecked) private(set) var now: MonotonicInstant
 
     @exclusivity(unchecked) private var connections: [Int32: Connection] = [:]
     private var source: DispatchSourceRead?
@@ -51,7 +52,7 @@ final class EventLoop: @unchecked Sendable {
     /// access log (read once per batch, and only when there is a log).
     @exclusivity(unchecked) private(set) var wallClockMilliseconds: Int64 = 0
     private var isShuttingDown = false
-    private var shutdownDeadline: ContinuousClock.Instant?
+    private var shutdownDeadline: MonotonicInstant?
     private var isStopped = false
     private let onStop: @Sendable () -> Void
 
@@ -64,6 +65,8 @@ final class EventLoop: @unchecked Sendable {
         self.metrics = metrics
         queue = DispatchQueue(label: "http.event-loop.\(index)")
         self.context = context
+        unretainedContext = .passUnretained(context)
+        logsRequests = context.accessLog != nil
         epoll = try Epoll.make()
         let tuning = context.tuning
         readBuffer = .allocate(byteCount: max(tuning.readBufferSize, 1), alignment: 16)
@@ -164,8 +167,7 @@ final class EventLoop: @unchecked Sendable {
     /// `Date` line.
     private func beginBatch() {
         now = .now
-        if metrics != nil || context.accessLog != nil { batchStartNanoseconds = MonotonicClock.nanoseconds() }
-        if context.accessLog != nil {
+        if logsRequests {
             var time = timespec()
             clock_gettime(CLOCK_REALTIME, &time)
             wallClockMilliseconds = Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec / 1_000_000)
@@ -242,6 +244,18 @@ final class EventLoop: @unchecked Sendable {
         let milliseconds =
             tick.components.seconds * 1000 + tick.components.attoseconds / 1_000_000_000_000_000
         return Int(max(milliseconds, 1))
+    }
+
+    /// Calls `body` with the context, without retaining it or copying what `body` reads.
+    ///
+    /// Both loops' threads answer with one context, so its reference count and those of the
+    /// responder and vocabulary it holds sit on cache lines both cores write: a retain and
+    /// release around each read (what reading `context.responder` through `self` compiles to)
+    /// moves those lines between the cores on every request. The loop holds the context for
+    /// as long as it runs, so a borrowed reference is safe for any call on its queue.
+    @inline(__always)
+    func withContext<Result>(_ body: (ServerContext) -> Result) -> Result {
+        unretainedContext._withUnsafeGuaranteedRef(body)
     }
 
     /// Traps in debug builds when called off the loop's queue: everything but `init` and

@@ -3,8 +3,9 @@ import Synchronization
 /// What every event loop and the acceptor share: immutable settings, the responder, and
 /// the one counter they all update.
 final class ServerContext: Sendable {
-    /// Answers every parsed request.
-    let responder: any HTTPResponder
+    /// Answers every parsed request: the server's replaceable slot, a final class, so a
+    /// request calls it directly rather than through an existential copy.
+    let responder: ResponderSlot
     /// The parser's limits.
     let parserLimits: ParserLimits
     /// The connection timeouts.
@@ -33,7 +34,7 @@ final class ServerContext: Sendable {
     /// acceptor: rare, so an atomic).
     let closedAtOnce = Atomic<Int>(0)
 
-    init(configuration: ServerConfiguration, responder: any HTTPResponder, accessLog: AccessLog?) {
+    init(configuration: ServerConfiguration, responder: ResponderSlot, accessLog: AccessLog?) {
         self.responder = responder
         let limits = configuration.limits
         parserLimits = limits.parser

@@ -6,7 +6,7 @@ import Testing
 /// without waiting for it.
 @Suite("Connection state machine")
 struct ConnectionStateMachineTests {
-    let start = ContinuousClock.now
+    let start = MonotonicInstant.now
     let timeouts = ConnectionStateMachine.Timeouts(
         request: .seconds(10), idle: .seconds(15), linger: .seconds(2))
 
@@ -14,19 +14,19 @@ struct ConnectionStateMachineTests {
         ConnectionStateMachine(limits: ParserLimits(), timeouts: timeouts, now: start)
     }
 
-    func at(_ seconds: Double) -> ContinuousClock.Instant {
+    func at(_ seconds: Double) -> MonotonicInstant {
         start + .milliseconds(Int(seconds * 1000))
     }
 
     func receive(
-        _ text: String, into machine: inout ConnectionStateMachine, at instant: ContinuousClock.Instant
+        _ text: String, into machine: inout ConnectionStateMachine, at instant: MonotonicInstant
     ) {
         Array(text.utf8).withUnsafeBytes { machine.received($0, now: instant) }
     }
 
     /// Takes the next step, expecting a request, and returns its Connection field.
     func expectRequest(
-        _ machine: inout ConnectionStateMachine, at instant: ContinuousClock.Instant, path: String? = nil
+        _ machine: inout ConnectionStateMachine, at instant: MonotonicInstant, path: String? = nil
     ) -> ResponseSerializer.ConnectionField? {
         guard case .respond(let request, let field) = machine.nextStep(now: instant) else {
             Issue.record("expected a request")

@@ -74,7 +74,7 @@ struct ExpectContinueTests {
 
     @Test("the state machine asks for 100 Continue once per request, then waits for the content")
     func onceInTheStateMachine() {
-        let now = ContinuousClock.now
+        let now = MonotonicInstant.now
         var machine = ConnectionStateMachine(
             limits: ParserLimits(),
             timeouts: .init(request: .seconds(10), idle: .seconds(15), linger: .seconds(2)), now: now)
