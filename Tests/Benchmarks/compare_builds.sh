@@ -17,6 +17,7 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
+threads=2; [ "$connections" = 1 ] && threads=1
 declare -A port pid
 for name in old new; do
   binary=${!name}
@@ -24,15 +25,14 @@ for name in old new; do
     exec "$binary" --host 127.0.0.1 --port 0 --quiet </dev/null >/dev/null 2>"$work/$name.log") &
   pid[$name]=$!
   pids+=("${pid[$name]}")
-  for _ in $(seq 600); do grep -q 'rendered' "$work/$name.log" && break; sleep 0.05; done
+  for _ in $(seq 600); do grep -qs 'rendered' "$work/$name.log" && break; sleep 0.05; done
   port[$name]=$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$work/$name.log" | head -1)
   [ -n "${port[$name]}" ] || { echo "$name did not start:" >&2; cat "$work/$name.log" >&2; exit 1; }
-  wrk -t2 -c"$connections" -d2s "http://127.0.0.1:${port[$name]}$path" >/dev/null
+  wrk -t$threads -c"$connections" -d2s "http://127.0.0.1:${port[$name]}$path" >/dev/null
 done
 
 ticks=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-threads=2; [ "$connections" = 1 ] && threads=1
 for round in $(seq "$rounds"); do
   for name in old new; do
     before=$(cpu "${pid[$name]}")
