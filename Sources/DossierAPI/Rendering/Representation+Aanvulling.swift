@@ -47,7 +47,6 @@ extension Representation {
         _ samengesteld: SamengesteldeKerntaak, of kwalificatie: Kwalificatie, standalone: Bool = false
     ) -> JSONValue {
         let kerntaak = samengesteld.kerntaak
-        let values = [crebo, kwalificatie.code, kerntaak.code]
         var object: JSONObject = [
             "code": .string(kerntaak.code),
             "titel": .string(kerntaak.titel),
@@ -70,29 +69,14 @@ extension Representation {
             .array(
                 samengesteld.werkprocessen.map { samengesteldWerkproces($0, in: kerntaak, of: kwalificatie) })
         )
-        let basis = ResourceTable.getKerntaak.path(crebo, kerntaak.code)
-        guard standalone else {
-            object.append(
-                "links",
-                .object([
-                    "self": .string(ResourceTable.getDossierKwalificatieKerntaak.path(values)),
-                    "basis": .string(basis),
-                ]))
-            return .object(object)
-        }
-        var extra: JSONObject = [
-            "kwalificatie": .string(ResourceTable.getDossierKwalificatie.path(crebo, kwalificatie.code)),
-            "basis": .string(basis),
-            "dossier": .string(ResourceTable.getDossier.path(crebo)),
-        ]
-        if let own = kwalificatie.crebo {
-            extra.append("alias", .string(ResourceTable.getKwalificatieKerntaak.path(own, kerntaak.code)))
-        }
         object.append(
             "links",
-            ResourceTable.getDossierKwalificatieKerntaak.links(
-                values, parent: ResourceTable.listDossierKwalificatieKerntaken.path(crebo, kwalificatie.code),
-                extra: extra))
+            composedLinks(
+                ResourceTable.getDossierKwalificatieKerntaak,
+                in: ResourceTable.listDossierKwalificatieKerntaken,
+                alias: ResourceTable.getKwalificatieKerntaak, code: kerntaak.code,
+                basis: ResourceTable.getKerntaak.path(crebo, kerntaak.code), of: kwalificatie,
+                standalone: standalone))
         return .object(object)
     }
 
@@ -104,7 +88,6 @@ extension Representation {
         standalone: Bool = false
     ) -> JSONValue {
         let werkproces = samengesteld.werkproces
-        let values = [crebo, kwalificatie.code, werkproces.code]
         var object: JSONObject = [
             "code": .string(werkproces.code),
             "titel": .string(werkproces.titel),
@@ -120,33 +103,39 @@ extension Representation {
         object.append("gedrag", .strings(werkproces.gedrag))
         object.append("aanvulling", samengesteld.aanvulling.map(werkprocesAanvulling) ?? .null)
         object.append("competenties", .array(samengesteld.competenties, competentieReference))
-        let basis = ResourceTable.getWerkproces.path(crebo, werkproces.code)
-        guard standalone else {
-            object.append(
-                "links",
-                .object([
-                    "self": .string(ResourceTable.getDossierKwalificatieWerkproces.path(values)),
-                    "basis": .string(basis),
-                ]))
-            return .object(object)
-        }
-        var extra: JSONObject = [
-            "kwalificatie": .string(ResourceTable.getDossierKwalificatie.path(crebo, kwalificatie.code)),
-            "kerntaak": .string(
-                ResourceTable.getDossierKwalificatieKerntaak.path(crebo, kwalificatie.code, kerntaak.code)),
-            "basis": .string(basis),
-            "dossier": .string(ResourceTable.getDossier.path(crebo)),
-        ]
-        if let own = kwalificatie.crebo {
-            extra.append("alias", .string(ResourceTable.getKwalificatieWerkproces.path(own, werkproces.code)))
-        }
         object.append(
             "links",
-            ResourceTable.getDossierKwalificatieWerkproces.links(
-                values,
-                parent: ResourceTable.listDossierKwalificatieWerkprocessen.path(crebo, kwalificatie.code),
-                extra: extra))
+            composedLinks(
+                ResourceTable.getDossierKwalificatieWerkproces,
+                in: ResourceTable.listDossierKwalificatieWerkprocessen,
+                alias: ResourceTable.getKwalificatieWerkproces, code: werkproces.code,
+                basis: ResourceTable.getWerkproces.path(crebo, werkproces.code), of: kwalificatie,
+                kerntaak: ResourceTable.getDossierKwalificatieKerntaak.path(
+                    crebo, kwalificatie.code, kerntaak.code),
+                standalone: standalone))
         return .object(object)
+    }
+
+    /// The links of a composed kerntaak or werkproces (`resource`, listed in `list`): inside
+    /// another document only its own address and the `basis` item's; as a resource of its own
+    /// also the kwalificatie, the composed `kerntaak` it belongs to (a werkproces), the dossier,
+    /// and `alias`, the same item under the kwalificatie's own crebo where the source gives one.
+    private func composedLinks(
+        _ resource: Resource, in list: Resource, alias: Resource, code: String, basis: String,
+        of kwalificatie: Kwalificatie, kerntaak: String? = nil, standalone: Bool
+    ) -> JSONValue {
+        let values = [crebo, kwalificatie.code, code]
+        guard standalone else {
+            return .object(["self": .string(resource.path(values)), "basis": .string(basis)])
+        }
+        var extra: JSONObject = [
+            "kwalificatie": .string(ResourceTable.getDossierKwalificatie.path(crebo, kwalificatie.code))
+        ]
+        if let kerntaak { extra.append("kerntaak", .string(kerntaak)) }
+        extra.append("basis", .string(basis))
+        extra.append("dossier", .string(ResourceTable.getDossier.path(crebo)))
+        if let own = kwalificatie.crebo { extra.append("alias", .string(alias.path(own, code))) }
+        return resource.links(values, parent: list.path(crebo, kwalificatie.code), extra: extra)
     }
 
     // MARK: Only for some profielen
